@@ -1,0 +1,62 @@
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 3000
+BIN    := $(CURDIR)/$(VENV)/bin
+export PATH := $(BIN):$(PATH)
+# Offline switches (no inline comments on these lines: make keeps trailing spaces)
+export REFLEX_USE_NPM ?= 1
+export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org/
+export REFLEX_CHECK_LATEST_VERSION ?= 0
+export REFLEX_HTTP_CLIENT_BIND_ADDRESS ?= 0.0.0.0
+export REFLEX_TELEMETRY_ENABLED ?= false
+
+.PHONY: install install-dev migrate seed run dev test test-unit test-e2e test-deps bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/reflex db migrate
+
+seed: migrate
+	$(BIN)/python -m afroboost seed --if-empty
+
+## make run: everything from a fresh clone, then the production build on http://127.0.0.1:3000
+run: seed
+	$(BIN)/reflex run --env prod --backend-host $(HOST) --backend-port $(PORT)
+
+## make dev: hot reload (frontend on 127.0.0.1:3000, backend on 127.0.0.1:8000)
+dev: seed
+	$(BIN)/reflex run --backend-host $(HOST)
+
+## what the tests need beyond Python: Debian chromium and a PostgreSQL server
+test-deps:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
+test-unit: install-dev test-deps
+	$(BIN)/python -m pytest -q tests/unit tests/integration
+
+# separate run on purpose: Playwright's sync API and pytest-asyncio cannot share one session
+test-e2e: install-dev test-deps
+	$(BIN)/python -m pytest -q tests/e2e
+
+test: test-unit test-e2e
+
+bench: install-dev test-deps
+	$(BIN)/python bench/booking_race.py
+
+clean:
+	rm -rf .web .states $(VENV) tests/.test.db*

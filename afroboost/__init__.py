@@ -1,0 +1,1 @@
+"""Afroboost: the online studio of Coach Bassi (Reflex app)."""

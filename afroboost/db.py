@@ -1,0 +1,129 @@
+"""Engine and session helpers shared by services, states, CLI and tests.
+
+SQLite notes (why this file exists):
+- WAL mode lets readers run while one writer commits.
+- SQLite ignores `SELECT ... FOR UPDATE`, so capacity is protected by conditional
+  UPDATEs instead. A deferred transaction that reads first and writes later can fail
+  with SQLITE_BUSY without waiting, so write transactions start with
+  `BEGIN IMMEDIATE` (they take the write lock up front and wait `busy_timeout`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlmodel import Session
+
+from afroboost.settings import get_settings
+
+T = TypeVar("T")
+
+
+def utc_now() -> datetime:
+    """The current time, UTC-aware."""
+    return datetime.now(timezone.utc)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Treat naive datetimes (SQLite) as UTC and convert aware ones to UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+class UTCDateTime(sa.types.TypeDecorator):
+    """A DateTime column that always gives back UTC-aware values (also on SQLite)."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def __init__(self, timezone: bool = True):
+        super().__init__(timezone=timezone)
+
+    def process_bind_param(self, value, dialect):
+        value = as_utc(value)
+        if value is not None and dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        return as_utc(value)
+
+
+def _configure_sqlite(engine: sa.Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@lru_cache(maxsize=4)
+def get_engine(url: str | None = None) -> sa.Engine:
+    """The engine for `url` (default: the configured database), created once."""
+    settings = get_settings()
+    url = url or settings.db_url
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": settings.sqlite_busy_timeout_ms / 1000}
+        )
+        _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
+    else:
+        engine = sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return engine
+
+
+@contextlib.contextmanager
+def read_session(url: str | None = None) -> Iterator[Session]:
+    """A session for reads."""
+    with Session(get_engine(url), expire_on_commit=False) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def write_session(url: str | None = None) -> Iterator[Session]:
+    """A session whose transaction takes the write lock first on SQLite; commits on success."""
+    engine = get_engine(url).execution_options(sqlite_begin="IMMEDIATE")
+    with Session(engine, expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+
+
+def in_write(fn: Callable[..., T], /, **kwargs) -> T:
+    """Call `fn(session, **kwargs)` inside one write transaction."""
+    with write_session() as session:
+        return fn(session, **kwargs)
+
+
+def in_read(fn: Callable[..., T], /, **kwargs) -> T:
+    """Call `fn(session, **kwargs)` with a read session."""
+    with read_session() as session:
+        return fn(session, **kwargs)
+
+
+async def run_write(fn: Callable[..., T], /, **kwargs) -> T:
+    """`in_write` in a worker thread, so a Reflex handler never blocks the event loop."""
+    return await asyncio.to_thread(in_write, fn, **kwargs)
+
+
+async def run_read(fn: Callable[..., T], /, **kwargs) -> T:
+    """`in_read` in a worker thread."""
+    return await asyncio.to_thread(in_read, fn, **kwargs)

@@ -1,0 +1,19 @@
+"""SQLModel tables, one module per domain. Importing this package registers them all."""
+
+from afroboost.models.booking import Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus
+from afroboost.models.catalog import ClassSession, Course, Offer, OfferKind, PromoCode, PromoKind
+from afroboost.models.contact import Contact
+
+__all__ = [
+    "ClassSession",
+    "Contact",
+    "Course",
+    "Offer",
+    "OfferKind",
+    "PromoCode",
+    "PromoKind",
+    "Reservation",
+    "ReservationStatus",
+    "WaitlistEntry",
+    "WaitlistStatus",
+]

@@ -1,0 +1,120 @@
+"""Demo data that makes a fresh site look alive. Idempotent: a second run changes nothing.
+
+Rows are matched by natural keys (course slug, offer name, promo code, reservation code),
+so re-running only fills what is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from afroboost.db import utc_now
+from afroboost.models import ClassSession, Course, Offer, PromoCode, Reservation
+from afroboost.services.capacity import take_spot
+from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.schedule import do_generate_sessions
+from afroboost.services.validation import Participant
+
+COURSES = [
+    dict(slug="afroboost-silent-mercredi", name="Afroboost Silent", weekday=2, start_time="18:30",
+         description="Le cours signature : 60 minutes de cardio-danse afrobeat au casque.",
+         place="Salle Rythmo, Rue de Genève 12, Lausanne", seats=20, headsets=18),
+    dict(slug="afroboost-outdoor-samedi", name="Afroboost Outdoor", weekday=5, start_time="10:00",
+         description="En plein air, casque sur les oreilles, au bord du lac.",
+         place="Parc de Milan, Lausanne", seats=30, headsets=25),
+    dict(slug="afroboost-express-lundi", name="Afroboost Express", weekday=0, start_time="12:15",
+         description="45 minutes intenses à la pause de midi.", duration_min=45,
+         place="Studio Flow, Avenue d'Ouchy 4, Lausanne", seats=12, headsets=12),
+    dict(slug="afroboost-family-dimanche", name="Afroboost Family", weekday=6, start_time="15:00",
+         description="Une séance douce et joyeuse à partager en famille.",
+         place="Salle Rythmo, Rue de Genève 12, Lausanne", seats=16, headsets=16),
+]
+
+_PAY = "https://pay.example-afroboost.ch"
+OFFERS = [
+    dict(name="Cours à l'unité", kind="single", price_cents=2500, sort=1,
+         description="Une séance, casque compris.",
+         twint_url=f"{_PAY}/twint/unite", stripe_url=f"{_PAY}/stripe/unite", paypal_url=f"{_PAY}/paypal/unite"),
+    dict(name="Carte 10 cours", kind="card", price_cents=22000, sort=2,
+         description="10 séances à utiliser en 6 mois, casque compris.",
+         twint_url=f"{_PAY}/twint/carte10", stripe_url=f"{_PAY}/stripe/carte10"),
+    dict(name="Abonnement", kind="subscription", price_cents=8900, sort=3,
+         description="Accès illimité pendant un mois.",
+         twint_url=f"{_PAY}/twint/abonnement", stripe_url=f"{_PAY}/stripe/abonnement"),
+    dict(name="Café congolais", kind="product", price_cents=1000, sort=10,
+         description="Café arabica du Kivu, 250 g, torréfié en Suisse.", twint_url=f"{_PAY}/twint/cafe"),
+    dict(name="T-shirt Afroboost", kind="product", price_cents=3500, sort=11,
+         description="Coton bio, logo néon rose.", twint_url=f"{_PAY}/twint/tshirt"),
+    dict(name="Gourde Afroboost", kind="product", price_cents=2000, sort=12, visible=False,
+         description="Bientôt disponible."),
+]
+
+PROMOS = [
+    dict(code="BIENVENUE", kind="percent", value=20),
+    dict(code="AMIS10", kind="fixed", value=1000, max_uses=50),
+    dict(code="NOEL2025", kind="percent", value=30, valid_until_days=-30),
+    dict(code="DEJAPRIS", kind="percent", value=50, max_uses=1, uses=1),
+    dict(code="ESSAI", kind="percent", value=100, max_uses=20, only_single=True),
+]
+
+DEMO_PEOPLE = [("Awa", "Diallo"), ("Luca", "Rossi"), ("Nadia", "Keller"), ("Yann", "Moreau"),
+               ("Fatou", "Ndiaye"), ("Sara", "Meier"), ("Kofi", "Mensah"), ("Léa", "Favre"),
+               ("Moussa", "Traoré"), ("Chloé", "Bonvin"), ("Ines", "Benali"), ("Tim", "Huber")]
+
+
+def _get_or_add(session: Session, model, key: str, values: dict):
+    row = session.exec(select(model).where(getattr(model, key) == values[key])).first()
+    if row is None:
+        row = model(**values)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _fill_express(session: Session, *, course: Course, single: Offer, now: datetime) -> None:
+    """Book the first Express session out, so the demo shows « Complet » and the waitlist."""
+    first = session.exec(
+        select(ClassSession).where(ClassSession.course_id == course.id).where(ClassSession.starts_at > now)
+        .order_by(ClassSession.starts_at)
+    ).first()
+    if first is None:
+        return
+    for i, (fn, ln) in enumerate(DEMO_PEOPLE[: first.capacity]):
+        code = f"AFR-DEM{chr(65 + i)}{chr(65 + i)}"
+        if session.exec(select(Reservation).where(Reservation.code == code)).first():
+            continue
+        if not take_spot(session, session_id=first.id, now=now):
+            return
+        person = Participant(fn, ln, f"{fn.lower()}.{ln.lower()}@demo.afroboost.ch".replace("é", "e"), None)
+        contact = do_upsert_contact(session, person=person)
+        session.add(Reservation(code=code, session_id=first.id, offer_id=single.id, contact_id=contact.id,
+                                status="confirmed", price_cents=single.price_cents,
+                                list_price_cents=single.price_cents, payment_method="twint", paid_at=now))
+    session.flush()
+
+
+def do_seed(session: Session, *, now: datetime | None = None) -> dict[str, int]:
+    """Insert whatever demo rows are missing; returns how many of each were created."""
+    now = now or utc_now()
+    before = {m.__name__: len(session.exec(select(m)).all()) for m in (Course, ClassSession, Offer, PromoCode, Reservation)}
+    courses = [_get_or_add(session, Course, "slug", c) for c in COURSES]
+    offers = [_get_or_add(session, Offer, "name", o) for o in OFFERS]
+    single = offers[0]
+    for p in PROMOS:
+        values = {k: v for k, v in p.items() if k not in ("valid_until_days", "only_single")}
+        if "valid_until_days" in p:
+            values["valid_until"] = now + timedelta(days=p["valid_until_days"])
+        if p.get("only_single"):
+            values["offer_ids"] = str(single.id)
+        _get_or_add(session, PromoCode, "code", values)
+    for course in courses:
+        do_generate_sessions(session, course=course, weeks=4, now=now)
+    _fill_express(session, course=courses[2], single=single, now=now)
+    after = {m.__name__: len(session.exec(select(m)).all()) for m in (Course, ClassSession, Offer, PromoCode, Reservation)}
+    return {k: after[k] - before[k] for k in after}
+
+
+def is_empty(session: Session) -> bool:
+    return session.exec(select(Course)).first() is None

@@ -1,0 +1,262 @@
+"""Booking a headset for a dated session, the waitlist, lookup and cancellation."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from afroboost.db import as_utc, in_write, utc_now
+from afroboost.models import (
+    ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus,
+)
+from afroboost.models.booking import HOLDING_STATUSES
+from afroboost.services import ServiceError
+from afroboost.services.capacity import release_spot, take_spot
+from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.pricing import claim_promo_use, quote, release_promo_use
+from afroboost.services.validation import Participant, normalize_email
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
+PAYMENT_METHODS = ("twint", "stripe", "paypal")
+
+
+def new_reservation_code() -> str:
+    return "AFR-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def payment_links(offer: Offer) -> dict[str, str]:
+    """The payment links this offer has, in display order (Twint first: it is Swiss)."""
+    links = {"twint": offer.twint_url, "stripe": offer.stripe_url, "paypal": offer.paypal_url}
+    return {k: v for k, v in links.items() if v}
+
+
+def check_bookable(session: Session, *, session_id: int | None, now: datetime) -> ClassSession:
+    """The session if it can be booked now (ignoring capacity), else ServiceError."""
+    if not session_id:
+        raise ServiceError("session_required", field="session")
+    cls = session.get(ClassSession, session_id)
+    course = session.get(Course, cls.course_id) if cls else None
+    if cls is None or course is None or not course.active:
+        raise ServiceError("session_unknown", field="session")
+    if cls.cancelled:
+        raise ServiceError("session_cancelled", field="session")
+    if as_utc(cls.starts_at) <= now:
+        raise ServiceError("session_past", field="session")
+    return cls
+
+
+def check_offer(session: Session, *, offer_id: int | None) -> Offer:
+    """A visible class offer (not a shop product)."""
+    if not offer_id:
+        raise ServiceError("offer_required", field="offer")
+    offer = session.get(Offer, offer_id)
+    if offer is None or not offer.visible or offer.is_product:
+        raise ServiceError("offer_unknown", field="offer")
+    return offer
+
+
+def _holding_reservation(session: Session, *, session_id: int, contact_id: int) -> Reservation | None:
+    return session.exec(
+        select(Reservation)
+        .where(Reservation.session_id == session_id)
+        .where(Reservation.contact_id == contact_id)
+        .where(Reservation.status.in_(HOLDING_STATUSES))
+    ).first()
+
+
+@dataclass
+class BookingRequest:
+    session_id: int
+    offer_id: int
+    person: Participant
+    promo_code: str = ""
+    payment_method: str = ""
+    request_key: str | None = None
+
+
+def do_book(session: Session, *, req: BookingRequest, now: datetime | None = None) -> Reservation:
+    """Create a reservation holding one headset, in the caller's write transaction.
+
+    Order matters: every check that reads comes first, then the two atomic claims
+    (headset, promo use); a failed claim raises and the transaction rolls back whole.
+    """
+    now = now or utc_now()
+    if req.request_key:
+        done = session.exec(select(Reservation).where(Reservation.request_key == req.request_key)).first()
+        if done is not None:
+            return done  # the same submit arrived twice (double click, retry)
+    cls = check_bookable(session, session_id=req.session_id, now=now)
+    offer = check_offer(session, offer_id=req.offer_id)
+    price = quote(session, offer=offer, code=req.promo_code, now=now)
+    free = price.total_cents == 0
+    links = payment_links(offer)
+    if not free and req.payment_method not in links:
+        raise ServiceError("payment_method", field="payment")
+    contact = do_upsert_contact(session, person=req.person)
+    existing = _holding_reservation(session, session_id=cls.id, contact_id=contact.id)
+    if existing is not None:
+        raise ServiceError("already_booked", field="session", code=existing.code)
+    if not take_spot(session, session_id=cls.id, now=now):
+        raise ServiceError("session_full", field="session")
+    if price.promo_id is not None:
+        claim_promo_use(session, promo_id=price.promo_id)
+    reservation = Reservation(
+        code=new_reservation_code(), session_id=cls.id, offer_id=offer.id, contact_id=contact.id,
+        status=(ReservationStatus.confirmed if free else ReservationStatus.pending_payment).value,
+        price_cents=price.total_cents, list_price_cents=price.list_price_cents, promo_code_id=price.promo_id,
+        payment_method="free" if free else req.payment_method, request_key=req.request_key,
+        created_at=now, paid_at=now if free else None,
+    )
+    session.add(reservation)
+    session.flush()
+    return reservation
+
+
+def book(req: BookingRequest, now: datetime | None = None) -> Reservation:
+    """`do_book` in its own transaction; a duplicate submit returns the first reservation."""
+    for _attempt in range(3):
+        try:
+            return in_write(do_book, req=req, now=now)
+        except IntegrityError:
+            # Lost a race on a unique column (request_key, or the rare code collision):
+            # the retry either finds the winner's reservation or draws a new code.
+            continue
+    raise ServiceError("generic")
+
+
+def do_join_waitlist(session: Session, *, session_id: int, offer_id: int, person: Participant,
+                     now: datetime | None = None) -> tuple[WaitlistEntry, int]:
+    """Put a person on a full session's waitlist; returns the entry and its position."""
+    now = now or utc_now()
+    cls = check_bookable(session, session_id=session_id, now=now)
+    offer = check_offer(session, offer_id=offer_id)
+    if cls.spots_left > 0:
+        raise ServiceError("not_full", field="session")
+    contact = do_upsert_contact(session, person=person)
+    held = _holding_reservation(session, session_id=cls.id, contact_id=contact.id)
+    if held is not None:
+        raise ServiceError("already_booked", field="session", code=held.code)
+    entry = session.exec(
+        select(WaitlistEntry).where(WaitlistEntry.session_id == cls.id).where(WaitlistEntry.contact_id == contact.id)
+    ).first()
+    if entry is not None and entry.status == WaitlistStatus.waiting.value:
+        raise ServiceError("already_waiting", field="session")
+    if entry is None:
+        entry = WaitlistEntry(session_id=cls.id, contact_id=contact.id, offer_id=offer.id, created_at=now)
+    else:  # came back after a cancelled entry: back of the queue
+        entry.status, entry.offer_id, entry.created_at = WaitlistStatus.waiting.value, offer.id, now
+        entry.promoted_at = entry.reservation_id = entry.notified_at = None
+    session.add(entry)
+    session.flush()
+    return entry, waitlist_position(session, entry=entry)
+
+
+def waitlist_position(session: Session, *, entry: WaitlistEntry) -> int:
+    ahead = session.exec(
+        select(func.count()).select_from(WaitlistEntry)
+        .where(WaitlistEntry.session_id == entry.session_id)
+        .where(WaitlistEntry.status == WaitlistStatus.waiting.value)
+        .where(sa.or_(WaitlistEntry.created_at < entry.created_at,
+                      sa.and_(WaitlistEntry.created_at == entry.created_at, WaitlistEntry.id < entry.id)))
+    ).one()
+    return int(ahead) + 1
+
+
+def do_promote_waitlist(session: Session, *, session_id: int, now: datetime | None = None) -> Reservation | None:
+    """Give a free spot to the first waiting person (pending payment, list price).
+
+    The promotion is recorded on the entry (`promoted_at`, `reservation_id`, and
+    `notified_at` left empty) so the notifications layer can tell the person.
+    """
+    now = now or utc_now()
+    entry = session.exec(
+        select(WaitlistEntry)
+        .where(WaitlistEntry.session_id == session_id)
+        .where(WaitlistEntry.status == WaitlistStatus.waiting.value)
+        .order_by(WaitlistEntry.created_at, WaitlistEntry.id)
+    ).first()
+    offer = session.get(Offer, entry.offer_id) if entry else None
+    if entry is None or offer is None or not take_spot(session, session_id=session_id, now=now):
+        return None
+    reservation = Reservation(
+        code=new_reservation_code(), session_id=session_id, offer_id=offer.id, contact_id=entry.contact_id,
+        status=ReservationStatus.pending_payment.value, price_cents=offer.price_cents,
+        list_price_cents=offer.price_cents, created_at=now,
+    )
+    session.add(reservation)
+    session.flush()
+    entry.status, entry.promoted_at, entry.reservation_id = WaitlistStatus.promoted.value, now, reservation.id
+    session.add(entry)
+    session.flush()
+    return reservation
+
+
+def access_reservation(session: Session, *, code: str, email: str) -> Reservation:
+    """The reservation matching code AND the booker's email (same message for any mismatch)."""
+    code = "".join((code or "").split()).upper()
+    if not code:
+        raise ServiceError("code_required", field="code")
+    norm = normalize_email(email)
+    if not (email or "").strip():
+        raise ServiceError("email_required", field="email")
+    if norm is None:
+        raise ServiceError("email_invalid", field="email")
+    row = session.exec(
+        select(Reservation).join(Contact, Contact.id == Reservation.contact_id)
+        .where(Reservation.code == code).where(Contact.email == norm)
+    ).first()
+    if row is None:
+        raise ServiceError("lookup_no_match", field="code")
+    return row
+
+
+def do_cancel(session: Session, *, reservation_id: int, now: datetime | None = None,
+              before_start: bool = True) -> Reservation | None:
+    """Cancel a reservation, free its headset and promote the waitlist.
+
+    The status flip is a conditional UPDATE, so two concurrent cancels free one headset.
+    Returns the promoted waitlist reservation, if any.
+    """
+    now = now or utc_now()
+    res = session.get(Reservation, reservation_id)
+    if res is None:
+        raise ServiceError("lookup_no_match", field="code")
+    cls = session.get(ClassSession, res.session_id)
+    if res.status == ReservationStatus.cancelled.value:
+        raise ServiceError("cancel_already")
+    if res.status == ReservationStatus.checked_in.value:
+        raise ServiceError("cancel_checked_in")
+    if before_start and as_utc(cls.starts_at) <= now:
+        raise ServiceError("cancel_started")
+    flipped = session.execute(
+        sa.update(Reservation)
+        .where(Reservation.id == res.id)
+        .where(Reservation.status.in_([ReservationStatus.pending_payment.value, ReservationStatus.confirmed.value]))
+        .values(status=ReservationStatus.cancelled.value, cancelled_at=now)
+    )
+    if flipped.rowcount != 1:
+        raise ServiceError("cancel_already")
+    if res.promo_code_id is not None and res.paid_at is None:
+        release_promo_use(session, promo_id=res.promo_code_id)  # an unpaid booking gives its use back
+    release_spot(session, session_id=res.session_id)
+    session.refresh(res)
+    if as_utc(cls.starts_at) > now and not cls.cancelled:
+        return do_promote_waitlist(session, session_id=res.session_id, now=now)
+    return None
+
+
+def do_mark_paid(session: Session, *, reservation_id: int, now: datetime | None = None) -> bool:
+    """pending_payment → confirmed (once)."""
+    now = now or utc_now()
+    result = session.execute(
+        sa.update(Reservation)
+        .where(Reservation.id == reservation_id)
+        .where(Reservation.status == ReservationStatus.pending_payment.value)
+        .values(status=ReservationStatus.confirmed.value, paid_at=now)
+    )
+    return result.rowcount == 1

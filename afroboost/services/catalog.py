@@ -1,0 +1,108 @@
+"""Read models of the public catalog: upcoming sessions with spots left, offers, products."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from afroboost import texts
+from afroboost.db import as_utc, utc_now
+from afroboost.models import ClassSession, Course, Offer, OfferKind
+from afroboost.services.pricing import format_chf
+from afroboost.settings import get_settings
+
+
+def local_tz() -> ZoneInfo:
+    return ZoneInfo(get_settings().timezone)
+
+
+def format_day(dt: datetime) -> str:
+    """« mercredi 2 décembre » in the studio's time zone."""
+    loc = as_utc(dt).astimezone(local_tz())
+    return f"{texts.WEEKDAYS[loc.weekday()]} {loc.day} {texts.MONTHS[loc.month - 1]}"
+
+
+def format_time(dt: datetime) -> str:
+    loc = as_utc(dt).astimezone(local_tz())
+    return f"{loc.hour:02d}h{loc.minute:02d}"
+
+
+def spots_label(spots: int) -> str:
+    if spots <= 0:
+        return texts.FULL
+    return texts.SPOTS_LEFT_ONE if spots == 1 else texts.SPOTS_LEFT_MANY.format(n=spots)
+
+
+def session_view(cls: ClassSession, course: Course) -> dict:
+    """Everything the UI shows about one dated session (plain, JSON-friendly values)."""
+    return {
+        "id": cls.id,
+        "course_id": course.id,
+        "course": course.name,
+        "place": course.place,
+        "coach": course.coach,
+        "day": format_day(cls.starts_at),
+        "time": format_time(cls.starts_at),
+        "label": f"{format_day(cls.starts_at).capitalize()} · {format_time(cls.starts_at)}",
+        "spots": cls.spots_left,
+        "spots_label": spots_label(cls.spots_left),
+        "full": cls.spots_left <= 0,
+    }
+
+
+def upcoming_by_course(session: Session, *, days: int = 28, now: datetime | None = None) -> list[dict]:
+    """Active courses with their open future sessions (next `days` days), by date."""
+    now = now or utc_now()
+    rows = session.exec(
+        select(ClassSession, Course)
+        .join(Course, Course.id == ClassSession.course_id)
+        .where(Course.active.is_(True))
+        .where(ClassSession.cancelled.is_(False))
+        .where(ClassSession.starts_at > now)
+        .where(ClassSession.starts_at <= now + timedelta(days=days))
+        .order_by(Course.weekday, Course.start_time, Course.id, ClassSession.starts_at)
+    ).all()
+    courses: dict[int, dict] = {}
+    for cls, course in rows:
+        entry = courses.setdefault(course.id, {
+            "id": course.id, "name": course.name, "description": course.description,
+            "place": course.place, "coach": course.coach,
+            "schedule": f"Chaque {texts.WEEKDAYS[course.weekday]} à {course.start_time.replace(':', 'h')}",
+            "sessions": [],
+        })
+        entry["sessions"].append(session_view(cls, course))
+    return list(courses.values())
+
+
+def offer_view(offer: Offer) -> dict:
+    return {
+        "id": offer.id,
+        "name": offer.name,
+        "description": offer.description,
+        "kind": offer.kind,
+        "kind_label": texts.OFFER_KIND_LABELS.get(offer.kind, ""),
+        "price": format_chf(offer.price_cents),
+        "price_cents": offer.price_cents,
+        "image": offer.image,
+    }
+
+
+def visible_offers(session: Session, *, products: bool) -> list[dict]:
+    """Visible class offers (products=False) or visible shop products (products=True)."""
+    stmt = select(Offer).where(Offer.visible.is_(True)).order_by(Offer.sort, Offer.id)
+    if products:
+        stmt = stmt.where(Offer.kind == OfferKind.product.value)
+    else:
+        stmt = stmt.where(Offer.kind != OfferKind.product.value)
+    return [offer_view(o) for o in session.exec(stmt).all()]
+
+
+def home_catalog(session: Session, *, now: datetime | None = None) -> dict:
+    """One read for the home page."""
+    return {
+        "courses": upcoming_by_course(session, now=now),
+        "offers": visible_offers(session, products=False),
+        "products": visible_offers(session, products=True),
+    }
