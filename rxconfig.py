@@ -31,5 +31,10 @@ config = rx.Config(
     redis_url=_settings.redis_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.SitemapPlugin()],
+    plugins=[
+        rx.plugins.SitemapPlugin(),
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(appearance="dark", accent_color="pink", gray_color="mauve", radius="large"),
+        ),
+    ],
 )

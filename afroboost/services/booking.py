@@ -18,7 +18,7 @@ from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
 from afroboost.services.capacity import release_spot, take_spot
 from afroboost.services.contacts import do_upsert_contact
-from afroboost.services.pricing import claim_promo_use, quote, release_promo_use
+from afroboost.services.pricing import Quote, claim_promo_use, quote, release_promo_use
 from afroboost.services.validation import Participant, normalize_email
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
@@ -58,6 +58,16 @@ def check_offer(session: Session, *, offer_id: int | None) -> Offer:
     if offer is None or not offer.visible or offer.is_product:
         raise ServiceError("offer_unknown", field="offer")
     return offer
+
+
+def quote_offer(session: Session, *, offer_id: int, code: str = "", now: datetime | None = None) -> Quote:
+    """The price of a bookable offer with an optional promo code (ServiceError if refused)."""
+    return quote(session, offer=check_offer(session, offer_id=offer_id), code=code, now=now)
+
+
+def offer_payment_methods(session: Session, *, offer_id: int) -> list[str]:
+    """The payment methods (twint/stripe/paypal) the offer has a link for."""
+    return list(payment_links(check_offer(session, offer_id=offer_id)))
 
 
 def _holding_reservation(session: Session, *, session_id: int, contact_id: int) -> Reservation | None:
@@ -174,12 +184,21 @@ def do_promote_waitlist(session: Session, *, session_id: int, now: datetime | No
     `notified_at` left empty) so the notifications layer can tell the person.
     """
     now = now or utc_now()
-    entry = session.exec(
+    waiting = session.exec(
         select(WaitlistEntry)
         .where(WaitlistEntry.session_id == session_id)
         .where(WaitlistEntry.status == WaitlistStatus.waiting.value)
         .order_by(WaitlistEntry.created_at, WaitlistEntry.id)
-    ).first()
+    ).all()
+    entry = None
+    for candidate in waiting:
+        # Someone who got a headset another way since joining (e.g. the coach added
+        # headsets and they booked directly) must not be given a second one.
+        if _holding_reservation(session, session_id=session_id, contact_id=candidate.contact_id) is None:
+            entry = candidate
+            break
+        candidate.status = WaitlistStatus.cancelled.value
+        session.add(candidate)
     offer = session.get(Offer, entry.offer_id) if entry else None
     if entry is None or offer is None or not take_spot(session, session_id=session_id, now=now):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -35,24 +36,56 @@ def spots_label(spots: int) -> str:
     return texts.SPOTS_LEFT_ONE if spots == 1 else texts.SPOTS_LEFT_MANY.format(n=spots)
 
 
-def session_view(cls: ClassSession, course: Course) -> dict:
-    """Everything the UI shows about one dated session (plain, JSON-friendly values)."""
-    return {
-        "id": cls.id,
-        "course_id": course.id,
-        "course": course.name,
-        "place": course.place,
-        "coach": course.coach,
-        "day": format_day(cls.starts_at),
-        "time": format_time(cls.starts_at),
-        "label": f"{format_day(cls.starts_at).capitalize()} · {format_time(cls.starts_at)}",
-        "spots": cls.spots_left,
-        "spots_label": spots_label(cls.spots_left),
-        "full": cls.spots_left <= 0,
-    }
+@dataclass
+class SessionView:
+    """Everything the UI shows about one dated session."""
+
+    id: int = 0
+    course_id: int = 0
+    course: str = ""
+    place: str = ""
+    coach: str = ""
+    day: str = ""
+    time: str = ""
+    label: str = ""
+    spots: int = 0
+    spots_label: str = ""
+    full: bool = False
 
 
-def upcoming_by_course(session: Session, *, days: int = 28, now: datetime | None = None) -> list[dict]:
+@dataclass
+class CourseView:
+    id: int = 0
+    name: str = ""
+    description: str = ""
+    place: str = ""
+    coach: str = ""
+    schedule: str = ""
+    sessions: list[SessionView] = field(default_factory=list)
+
+
+@dataclass
+class OfferView:
+    id: int = 0
+    name: str = ""
+    description: str = ""
+    kind: str = ""
+    kind_label: str = ""
+    price: str = ""
+    price_cents: int = 0
+    image: str = ""
+
+
+def session_view(cls: ClassSession, course: Course) -> SessionView:
+    day = format_day(cls.starts_at)
+    return SessionView(
+        id=cls.id, course_id=course.id, course=course.name, place=course.place, coach=course.coach,
+        day=day, time=format_time(cls.starts_at), label=f"{day.capitalize()} · {format_time(cls.starts_at)}",
+        spots=cls.spots_left, spots_label=spots_label(cls.spots_left), full=cls.spots_left <= 0,
+    )
+
+
+def upcoming_by_course(session: Session, *, days: int = 28, now: datetime | None = None) -> list[CourseView]:
     """Active courses with their open future sessions (next `days` days), by date."""
     now = now or utc_now()
     rows = session.exec(
@@ -64,32 +97,26 @@ def upcoming_by_course(session: Session, *, days: int = 28, now: datetime | None
         .where(ClassSession.starts_at <= now + timedelta(days=days))
         .order_by(Course.weekday, Course.start_time, Course.id, ClassSession.starts_at)
     ).all()
-    courses: dict[int, dict] = {}
+    courses: dict[int, CourseView] = {}
     for cls, course in rows:
-        entry = courses.setdefault(course.id, {
-            "id": course.id, "name": course.name, "description": course.description,
-            "place": course.place, "coach": course.coach,
-            "schedule": f"Chaque {texts.WEEKDAYS[course.weekday]} à {course.start_time.replace(':', 'h')}",
-            "sessions": [],
-        })
-        entry["sessions"].append(session_view(cls, course))
+        entry = courses.setdefault(course.id, CourseView(
+            id=course.id, name=course.name, description=course.description, place=course.place,
+            coach=course.coach,
+            schedule=f"Chaque {texts.WEEKDAYS[course.weekday]} à {course.start_time.replace(':', 'h')}",
+        ))
+        entry.sessions.append(session_view(cls, course))
     return list(courses.values())
 
 
-def offer_view(offer: Offer) -> dict:
-    return {
-        "id": offer.id,
-        "name": offer.name,
-        "description": offer.description,
-        "kind": offer.kind,
-        "kind_label": texts.OFFER_KIND_LABELS.get(offer.kind, ""),
-        "price": format_chf(offer.price_cents),
-        "price_cents": offer.price_cents,
-        "image": offer.image,
-    }
+def offer_view(offer: Offer) -> OfferView:
+    return OfferView(
+        id=offer.id, name=offer.name, description=offer.description, kind=offer.kind,
+        kind_label=texts.OFFER_KIND_LABELS.get(offer.kind, ""), price=format_chf(offer.price_cents),
+        price_cents=offer.price_cents, image=offer.image,
+    )
 
 
-def visible_offers(session: Session, *, products: bool) -> list[dict]:
+def visible_offers(session: Session, *, products: bool) -> list[OfferView]:
     """Visible class offers (products=False) or visible shop products (products=True)."""
     stmt = select(Offer).where(Offer.visible.is_(True)).order_by(Offer.sort, Offer.id)
     if products:

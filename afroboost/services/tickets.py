@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import base64
 import io
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import qrcode
 import qrcode.image.svg
 from icalendar import Calendar, Event
+from sqlmodel import Session
 
+from afroboost import texts
 from afroboost.db import as_utc, utc_now
+from afroboost.models import ClassSession, Course, Offer, Reservation
+from afroboost.settings import get_settings
 
 
 def qr_svg_data_uri(text: str) -> str:
@@ -41,3 +46,41 @@ def reservation_ics(*, code: str, course: str, place: str, starts_at: datetime, 
         event.add("url", site_url)
     cal.add_component(event)
     return cal.to_ical().decode()
+
+
+@dataclass
+class Ticket:
+    """What the confirmation page shows."""
+
+    code: str
+    qr: str
+    status: str
+    status_label: str
+    pay_url: str
+    pay_label: str
+
+
+def _links(offer: Offer) -> dict[str, str]:
+    return {"twint": offer.twint_url, "stripe": offer.stripe_url, "paypal": offer.paypal_url}
+
+
+def ticket_for(session: Session, *, reservation_id: int) -> Ticket:
+    res = session.get(Reservation, reservation_id)
+    offer = session.get(Offer, res.offer_id)
+    pay_url = ""
+    if res.status == "pending_payment":
+        pay_url = _links(offer).get(res.payment_method, "")
+    label = texts.PAYMENT_METHODS.get(res.payment_method, "")
+    return Ticket(
+        code=res.code, qr=qr_svg_data_uri(res.code), status=res.status,
+        status_label=texts.STATUS_LABELS.get(res.status, res.status),
+        pay_url=pay_url, pay_label=texts.PAY_NOW.format(method=label) if pay_url else "",
+    )
+
+
+def reservation_ics_for(session: Session, *, reservation_id: int) -> str:
+    res = session.get(Reservation, reservation_id)
+    cls = session.get(ClassSession, res.session_id)
+    course = session.get(Course, cls.course_id)
+    return reservation_ics(code=res.code, course=course.name, place=course.place, starts_at=cls.starts_at,
+                           duration_min=course.duration_min, site_url=get_settings().site_url)

@@ -1,0 +1,116 @@
+"""Booking wizard: participant form, summary with payment links, confirmation."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.components.booking_steps import back, chosen_line, step_title, text_field
+from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.state.booking import BookingState as B
+
+
+def promo_field() -> rx.Component:
+    return rx.vstack(
+        rx.text(texts.PROMO, size="2", weight="medium"),
+        rx.input(value=B.promo, on_change=B.apply_promo, debounce_timeout=350, placeholder="BIENVENUE",
+                 size="3", width="100%", data_testid="input-promo", auto_complete="off"),
+        rx.cond(B.promo_ok, rx.text("✓ " + B.promo_label, color="#4ade80", size="2", data_testid="promo-ok")),
+        field_error(B.err["promo"], "error-promo"),
+        spacing="1", width="100%", align="start",
+    )
+
+
+def step_info() -> rx.Component:
+    return rx.vstack(
+        back("offer"), step_title(texts.STEP_INFO), chosen_line(),
+        rx.text(B.chosen_offer.name + " · " + B.chosen_offer.price, color=MUTED, size="2"),
+        rx.grid(
+            text_field(texts.FIRST_NAME, "first_name", B.first_name, "Awa"),
+            text_field(texts.LAST_NAME, "last_name", B.last_name, "Diallo"),
+            columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
+        ),
+        text_field(texts.EMAIL, "email", B.email, "prenom@exemple.ch", kind="email"),
+        text_field(texts.WHATSAPP, "phone", B.phone, "+41 79 123 45 67", kind="tel", hint=texts.WHATSAPP_HINT),
+        rx.cond(~B.chosen_session.full, promo_field()),
+        field_error(B.err["session"], "error-session"),
+        field_error(B.err["general"], "error-general"),
+        neon_button(rx.cond(B.chosen_session.full, texts.WAITLIST_JOIN, texts.CONTINUE), on_click=B.submit_info,
+                    width="100%", data_testid="submit-info"),
+        spacing="3", width="100%", align="start",
+    )
+
+
+def summary_line(label, value, **props) -> rx.Component:
+    return rx.hstack(rx.text(label, color=MUTED), rx.spacer(), rx.text(value, weight="bold", **props), width="100%")
+
+
+def pay_button(m: dict) -> rx.Component:
+    return neon_button(
+        rx.cond(B.submitting, rx.spinner(size="2"), rx.text(texts.PAY_WITH_PREFIX + m["label"])),
+        on_click=B.pay(m["method"]), disabled=B.submitting, width="100%", data_testid="pay-" + m["method"],
+    )
+
+
+def step_summary() -> rx.Component:
+    return rx.vstack(
+        back("info"), step_title(texts.STEP_SUMMARY),
+        card(
+            summary_line("Séance", B.chosen_session.course + " · " + B.chosen_session.label),
+            summary_line("Lieu", B.chosen_session.place),
+            summary_line("Offre", B.chosen_offer.name),
+            summary_line("Participant·e", B.first_name + " " + B.last_name),
+            summary_line("Prix", B.price_label),
+            rx.cond(B.discount_label != "", summary_line(texts.PROMO + " " + B.promo.upper(), B.discount_label)),
+            rx.divider(),
+            summary_line(texts.TOTAL, B.total_label, color=PINK, size="6", data_testid="summary-total"),
+            data_testid="summary",
+        ),
+        rx.cond(
+            B.free,
+            neon_button(texts.CONFIRM_FREE, on_click=B.pay("free"), disabled=B.submitting, width="100%",
+                        data_testid="confirm-free"),
+            rx.cond(B.methods.length() > 0, rx.vstack(rx.foreach(B.methods, pay_button), width="100%", spacing="2"),
+                    rx.text(texts.NO_PAYMENT_LINK, color=PINK)),
+        ),
+        field_error(B.err["session"], "error-session"),
+        field_error(B.err["promo"], "error-promo"),
+        field_error(B.err["payment"], "error-payment"),
+        field_error(B.err["general"], "error-general"),
+        spacing="3", width="100%", align="start",
+    )
+
+
+def step_done() -> rx.Component:
+    return rx.vstack(
+        rx.heading("🎧 " + texts.CONFIRMED_TITLE, size="6", class_name="ab-gradient-text"),
+        rx.text(rx.cond(B.pay_url != "", texts.CONFIRMED_PENDING, texts.CONFIRMED_FREE)),
+        chosen_line(),
+        card(
+            rx.vstack(
+                rx.text(texts.RESERVATION_CODE, color=MUTED, size="2"),
+                rx.text(B.code, size="8", weight="bold", letter_spacing="0.08em", data_testid="reservation-code"),
+                rx.image(src=B.qr, width="200px", height="200px", class_name="ab-qr", alt="QR " + B.code,
+                         data_testid="reservation-qr"),
+                rx.text(texts.SHOW_QR, size="2", color=MUTED, text_align="center"),
+                rx.badge(B.status_label, size="2", color_scheme="violet", data_testid="reservation-status"),
+                align="center", spacing="3",
+            ),
+        ),
+        rx.cond(B.pay_url != "", rx.el.a(neon_button(B.pay_label, width="100%"), href=B.pay_url, target="_blank",
+                                         rel="noopener noreferrer", width="100%", data_testid="pay-link")),
+        rx.button("📅 " + texts.ADD_TO_CALENDAR, variant="outline", size="3", width="100%", on_click=B.download_ics,
+                  data_testid="download-ics"),
+        rx.button(texts.BOOK_ANOTHER, variant="ghost", on_click=B.new_booking, data_testid="book-another"),
+        spacing="4", width="100%", align="center",
+    )
+
+
+def step_waitlisted() -> rx.Component:
+    return rx.vstack(
+        rx.heading(texts.WAITLIST_TITLE, size="6", class_name="ab-gradient-text"),
+        chosen_line(),
+        rx.text(B.waitlist_message, data_testid="waitlist-done"),
+        rx.button(texts.BOOK_ANOTHER, variant="ghost", on_click=B.new_booking),
+        spacing="4", width="100%", align="center",
+    )

@@ -1,0 +1,60 @@
+"""Page frame: header, footer (with the « © Afroboost 2026 » line), neon cards."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.routes import HOME, LOOKUP, BOOK
+
+PINK = "#E91E63"
+VIOLET = "#8B5CF6"
+MUTED = "#a1a1aa"
+
+
+def card(*children, **props) -> rx.Component:
+    props.setdefault("padding", ["1em", "1.25em"])
+    props.setdefault("width", "100%")
+    props.setdefault("class_name", "ab-card")
+    return rx.box(*children, **props)
+
+
+def neon_button(label, **props) -> rx.Component:
+    props.setdefault("size", "3")
+    return rx.button(label, class_name="ab-btn", **props)
+
+
+def field_error(message: rx.Var, test_id: str) -> rx.Component:
+    return rx.cond(message != "", rx.text(message, class_name="ab-field-error", data_testid=test_id))
+
+
+def header() -> rx.Component:
+    return rx.hstack(
+        rx.link(rx.heading(texts.BRAND, size="6", class_name="ab-gradient-text"), href=HOME, underline="none"),
+        rx.spacer(),
+        rx.link(texts.MY_BOOKING, href=LOOKUP, color=MUTED, size="2", white_space="nowrap", data_testid="nav-lookup"),
+        rx.link(rx.button(texts.BOOK, size="2", class_name="ab-btn"), href=BOOK, data_testid="nav-book"),
+        align="center", spacing="4", width="100%", max_width="1100px", margin_x="auto",
+        padding_x="1em", padding_y="0.75em",
+    )
+
+
+def footer() -> rx.Component:
+    return rx.vstack(
+        rx.text(texts.TAGLINE, color=MUTED, size="2"),
+        rx.text(texts.COPYRIGHT, color=MUTED, size="1", data_testid="footer-copyright"),
+        align="center", spacing="1", padding_y="2em", width="100%",
+        border_top="1px solid rgba(139, 92, 246, 0.25)", margin_top="3em",
+    )
+
+
+def page(*children, top: rx.Component | None = None, **props) -> rx.Component:
+    """The public page frame: header, an optional full-width band, a centred column, footer."""
+    props.setdefault("max_width", "1100px")
+    return rx.box(
+        header(),
+        *([top] if top is not None else []),
+        rx.box(*children, width="100%", margin_x="auto", padding_x="1em", **props),
+        footer(),
+        background="#000000", min_height="100vh", width="100%",
+    )

@@ -1,0 +1,66 @@
+"""/ma-reservation — look up and cancel a reservation."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.components.booking_final import summary_line
+from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button, page
+from afroboost.state.lookup import LookupState as L
+
+
+def found_card() -> rx.Component:
+    r = L.reservation
+    return card(
+        rx.vstack(
+            rx.text(r.code, size="6", weight="bold", data_testid="lookup-code"),
+            summary_line("Séance", r.course + " · " + r.when),
+            summary_line("Lieu", r.place),
+            summary_line("Offre", r.offer + " · " + r.price),
+            summary_line("Statut", r.status_label, data_testid="lookup-status"),
+            rx.cond(L.message != "", rx.text(L.message, color="#4ade80", data_testid="lookup-message")),
+            rx.cond(
+                r.can_cancel,
+                rx.cond(
+                    L.confirming,
+                    rx.vstack(
+                        rx.text(texts.CANCEL_SURE, color=PINK),
+                        rx.hstack(
+                            rx.button(texts.CANCEL_CONFIRM, color_scheme="red", on_click=L.cancel,
+                                      data_testid="cancel-confirm"),
+                            rx.button(texts.BACK, variant="outline", on_click=L.keep),
+                        ),
+                    ),
+                    rx.button(texts.CANCEL, variant="outline", color_scheme="red", on_click=L.ask_cancel,
+                              data_testid="cancel-reservation"),
+                ),
+            ),
+            spacing="2", width="100%", align="start",
+        ),
+        data_testid="lookup-result",
+    )
+
+
+def lookup_page() -> rx.Component:
+    return page(
+        card(
+            rx.vstack(
+                rx.heading(texts.LOOKUP_TITLE, size="6"),
+                rx.text(texts.LOOKUP_PITCH, color=MUTED, size="2"),
+                rx.text(texts.RESERVATION_CODE, size="2", weight="medium"),
+                rx.input(value=L.code, on_change=L.set_code, placeholder="AFR-XXXXXX", size="3", width="100%",
+                         data_testid="lookup-input-code", auto_complete="off"),
+                field_error(L.err_code, "lookup-error-code"),
+                rx.text(texts.EMAIL, size="2", weight="medium"),
+                rx.input(value=L.email, on_change=L.set_email, placeholder="prenom@exemple.ch", type="email",
+                         size="3", width="100%", data_testid="lookup-input-email"),
+                field_error(L.err_email, "lookup-error-email"),
+                field_error(L.err_general, "lookup-error"),
+                neon_button(texts.LOOKUP, on_click=L.search, width="100%", data_testid="lookup-submit"),
+                spacing="2", width="100%", align="start",
+            ),
+        ),
+        rx.cond(L.found, rx.box(found_card(), padding_top="1em")),
+        max_width="640px", padding_top="1.5em",
+    )

@@ -1,0 +1,9 @@
+"""Route constants and URL builders."""
+
+HOME = "/"
+BOOK = "/reserver"
+LOOKUP = "/ma-reservation"
+
+
+def book_session_url(session_id: int | str) -> str:
+    return f"{BOOK}?seance={session_id}"

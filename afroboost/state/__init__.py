@@ -1,0 +1,1 @@
+"""Reflex states: thin — authorize, call services, set vars."""
