@@ -108,8 +108,14 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime | None = Non
     if not free and req.payment_method not in links:
         raise ServiceError("payment_method", field="payment")
     contact = do_upsert_contact(session, person=req.person)
+    # One person's concurrent submits queue on their contact row (Postgres; SQLite writers
+    # are serialized already), so the check below sees the other one's reservation.
+    # NO KEY UPDATE: the FK checks of other inserts (waitlist promotion) do not wait on it.
+    session.execute(sa.select(Contact.id).where(Contact.id == contact.id).with_for_update(key_share=True))
     existing = _holding_reservation(session, session_id=cls.id, contact_id=contact.id)
     if existing is not None:
+        if req.request_key and existing.request_key == req.request_key:
+            return existing  # the same submit, raced with itself
         raise ServiceError("already_booked", field="session", code=existing.code)
     if not take_spot(session, session_id=cls.id, now=now):
         raise ServiceError("session_full", field="session")

@@ -212,11 +212,11 @@ class BookingState(rx.State):
         A double click sends the same request key twice: the second call returns the
         reservation the first one created (services.booking.do_book).
         """
+        if self.step != "summary" or self.submitting:
+            return  # e.g. the second click of a double click, after the first one booked
         person = self._participant()
-        if person is None or self.step != "summary":
+        if person is None:
             self.step = "info"
-            return
-        if self.submitting:
             return
         self.submitting = True
         yield

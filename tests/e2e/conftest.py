@@ -1,0 +1,110 @@
+"""End-to-end: the production build served by `reflex run --env prod`, driven by Debian chromium.
+
+The server gets its own migrated SQLite database with the demo data, on a free port on
+127.0.0.1, and is stopped (whole process group) at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import ROOT, migrate
+
+E2E_DB = ROOT / "tests" / ".test-e2e.db"
+LOG = ROOT / "tests" / ".e2e-server.log"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app exited early, see {LOG}:\n{LOG.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} not up after {timeout}s, see {LOG}")
+
+
+@pytest.fixture(scope="session")
+def e2e_db_url() -> str:
+    for suffix in ("", "-wal", "-shm"):
+        pathlib.Path(f"{E2E_DB}{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{E2E_DB}"
+    migrate(url)
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("PYTEST_CURRENT_TEST", None)
+    subprocess.run([sys.executable, "-m", "afroboost", "seed"], cwd=ROOT, env=env, check=True, timeout=60)
+    return url
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db_url):
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": e2e_db_url}
+    env.pop("PYTEST_CURRENT_TEST", None)
+    with open(LOG, "w") as logf:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-host", "127.0.0.1",
+             "--backend-port", str(port)],
+            cwd=ROOT, env=env, start_new_session=True, stdout=logf, stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/ping", 420, proc)
+        _wait_http(f"http://127.0.0.1:{port}/", 60, proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def phone(browser, app_url):
+    """A new visitor on a 375x812 phone."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
+                              accept_downloads=True)
+    page = ctx.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    ctx.close()
+
+
+@pytest.fixture
+def desktop(browser, app_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = ctx.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    ctx.close()
