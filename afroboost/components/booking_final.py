@@ -89,7 +89,8 @@ def step_done() -> rx.Component:
         card(
             rx.vstack(
                 rx.text(texts.RESERVATION_CODE, color=MUTED, size="2"),
-                rx.text(B.code, size="8", weight="bold", letter_spacing="0.08em", data_testid="reservation-code"),
+                rx.text(B.code, size=rx.breakpoints(initial="7", sm="8"), weight="bold", letter_spacing="0.06em",
+                        white_space="nowrap", data_testid="reservation-code"),
                 rx.image(src=B.qr, width="200px", height="200px", class_name="ab-qr", alt="QR " + B.code,
                          data_testid="reservation-qr"),
                 rx.text(texts.SHOW_QR, size="2", color=MUTED, text_align="center"),

@@ -30,11 +30,12 @@ def field_error(message: rx.Var, test_id: str) -> rx.Component:
 
 def header() -> rx.Component:
     return rx.hstack(
-        rx.link(rx.heading(texts.BRAND, size="6", class_name="ab-gradient-text"), href=HOME, underline="none"),
+        rx.link(rx.heading(texts.BRAND, size=rx.breakpoints(initial="5", sm="6"), class_name="ab-gradient-text"),
+                href=HOME, underline="none"),
         rx.spacer(),
         rx.link(texts.MY_BOOKING, href=LOOKUP, color=MUTED, size="2", white_space="nowrap", data_testid="nav-lookup"),
         rx.link(rx.button(texts.BOOK, size="2", class_name="ab-btn"), href=BOOK, data_testid="nav-book"),
-        align="center", spacing="4", width="100%", max_width="1100px", margin_x="auto",
+        align="center", spacing="3", width="100%", max_width="1100px", margin_x="auto",
         padding_x="1em", padding_y="0.75em",
     )
 
@@ -56,5 +57,5 @@ def page(*children, top: rx.Component | None = None, **props) -> rx.Component:
         *([top] if top is not None else []),
         rx.box(*children, width="100%", margin_x="auto", padding_x="1em", **props),
         footer(),
-        background="#000000", min_height="100vh", width="100%",
+        background="#000000", min_height="100vh", width="100%", overflow_x="hidden",
     )
