@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import Offer, PromoCode, PromoKind
 from afroboost.services import ServiceError
@@ -43,6 +44,28 @@ class Quote:
     @property
     def total_cents(self) -> int:
         return self.list_price_cents - self.discount_cents
+
+
+@dataclass
+class PriceLabels:
+    """A quote as the UI shows it."""
+
+    price: str = ""
+    discount: str = ""  # « −CHF 5.- », empty without a discount
+    total: str = ""
+    free: bool = False
+    promo: str = ""  # « Code appliqué : … » when a promo code applies
+
+
+def price_labels(q: Quote) -> PriceLabels:
+    return PriceLabels(
+        price=format_chf(q.list_price_cents),
+        discount=f"−{format_chf(q.discount_cents)}" if q.discount_cents else "",
+        total=format_chf(q.total_cents),
+        free=q.total_cents == 0,
+        promo=texts.PROMO_OK.format(discount=format_chf(q.discount_cents), total=format_chf(q.total_cents))
+        if q.promo_id is not None else "",
+    )
 
 
 def check_promo(promo: PromoCode | None, *, offer: Offer, now: datetime | None = None) -> None:

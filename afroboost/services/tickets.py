@@ -52,12 +52,12 @@ def reservation_ics(*, code: str, course: str, place: str, starts_at: datetime, 
 class Ticket:
     """What the confirmation page shows."""
 
-    code: str
-    qr: str
-    status: str
-    status_label: str
-    pay_url: str
-    pay_label: str
+    code: str = ""
+    qr: str = ""
+    status: str = ""
+    status_label: str = ""
+    pay_url: str = ""
+    pay_label: str = ""
 
 
 def _links(offer: Offer) -> dict[str, str]:

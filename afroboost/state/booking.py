@@ -16,8 +16,8 @@ from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
 from afroboost.services.booking import BookingRequest, book, do_join_waitlist, offer_payment_methods, quote_offer
 from afroboost.services.catalog import CourseView, OfferView, SessionView, upcoming_by_course, visible_offers
-from afroboost.services.pricing import format_chf
-from afroboost.services.tickets import reservation_ics_for, ticket_for
+from afroboost.services.pricing import PriceLabels, price_labels
+from afroboost.services.tickets import Ticket, reservation_ics_for, ticket_for
 from afroboost.services.validation import check_participant
 
 STEPS = ("session", "offer", "info", "summary", "done", "waitlisted")
@@ -37,21 +37,11 @@ class BookingState(rx.State):
     email: str = ""
     phone: str = ""
     promo: str = ""
-    promo_ok: bool = False
-    promo_label: str = ""
-    price_label: str = ""
-    discount_label: str = ""
-    total_label: str = ""
-    free: bool = False
+    prices: PriceLabels = PriceLabels()
     methods: list[dict[str, str]] = []
     submitting: bool = False
     err: dict[str, str] = {k: "" for k in ERROR_FIELDS}
-    # confirmation
-    code: str = ""
-    qr: str = ""
-    status_label: str = ""
-    pay_url: str = ""
-    pay_label: str = ""
+    ticket: Ticket = Ticket()  # the confirmation
     waitlist_message: str = ""
     _reservation_id: int = 0
     _request_key: str = ""
@@ -90,9 +80,9 @@ class BookingState(rx.State):
 
     def _restart(self):
         self.step, self.session_id, self.offer_id, self.promo = "session", 0, 0, ""
-        self.code = self.qr = self.pay_url = self.waitlist_message = ""
+        self.ticket, self.waitlist_message = Ticket(), ""
         self._request_key, self._reservation_id = "", 0
-        self._clear_promo()
+        self.prices = PriceLabels()
 
     def _pick_session(self, session_id: int) -> bool:
         for c in self.courses:
@@ -145,31 +135,13 @@ class BookingState(rx.State):
     @rx.event
     async def apply_promo(self, value: str):
         """Live promo check: valid / expired / used up / not for this offer, new price shown."""
-        self.promo = str(value)[:40]
-        self._clear_promo()
+        self.promo, self.err["promo"], self.prices = str(value)[:40], "", PriceLabels()
         if not self.promo.strip() or not self.offer_id:
-            self._set_prices(None)
             return
         try:
-            q = await run_read(quote_offer, offer_id=self.offer_id, code=self.promo)
+            self.prices = price_labels(await run_read(quote_offer, offer_id=self.offer_id, code=self.promo))
         except ServiceError as e:
             self.err["promo"] = texts.err(e.key, **e.params)
-            self._set_prices(None)
-            return
-        self.promo_ok = True
-        self._set_prices(q)
-        self.promo_label = texts.PROMO_OK.format(discount=format_chf(q.discount_cents), total=format_chf(q.total_cents))
-
-    def _clear_promo(self):
-        self.promo_ok, self.promo_label, self.err["promo"] = False, "", ""
-
-    def _set_prices(self, q):
-        offer = self.chosen_offer
-        price = q.list_price_cents if q else offer.price_cents
-        discount = q.discount_cents if q else 0
-        self.price_label, self.total_label = format_chf(price), format_chf(price - discount)
-        self.discount_label = f"−{format_chf(discount)}" if discount else ""
-        self.free = price - discount == 0
 
     @rx.event
     async def submit_info(self):
@@ -178,7 +150,7 @@ class BookingState(rx.State):
                                   email=self.email, phone=self.phone)
         for name in ("first_name", "last_name", "email", "phone"):
             self.err[name] = texts.err(check.errors[name]) if name in check.errors else ""
-        if self.promo.strip() and not self.promo_ok:
+        if self.promo.strip() and not self.prices.promo:
             await self.apply_promo(self.promo)
         if not check.ok or self.err["promo"]:
             return
@@ -190,7 +162,7 @@ class BookingState(rx.State):
         except ServiceError as e:
             self._error(e)
             return
-        self._set_prices(q)
+        self.prices = price_labels(q)
         self.methods = [{"method": m, "label": texts.PAYMENT_METHODS[m]} for m in methods]
         self._request_key = self._request_key or uuid.uuid4().hex
         self.step = "summary"
@@ -235,11 +207,8 @@ class BookingState(rx.State):
         await self._show_ticket(res.id)
 
     async def _show_ticket(self, reservation_id: int):
-        t = await run_read(ticket_for, reservation_id=reservation_id)
-        self._reservation_id, self._request_key = reservation_id, ""
-        self.code, self.qr, self.status_label = t.code, t.qr, t.status_label
-        self.pay_url, self.pay_label = t.pay_url, t.pay_label
-        self.step = "done"
+        self.ticket = await run_read(ticket_for, reservation_id=reservation_id)
+        self._reservation_id, self._request_key, self.step = reservation_id, "", "done"
 
     @rx.event
     async def join_waitlist(self):
@@ -262,4 +231,4 @@ class BookingState(rx.State):
         if not self._reservation_id:
             return
         ics = await run_read(reservation_ics_for, reservation_id=self._reservation_id)
-        return rx.download(data=ics, filename=f"afroboost-{self.code}.ics", mime_type="text/calendar")
+        return rx.download(data=ics, filename=f"afroboost-{self.ticket.code}.ics", mime_type="text/calendar")
