@@ -45,9 +45,15 @@ def summary_line(label, value, **props) -> rx.Component:
     return rx.hstack(rx.text(label, color=MUTED), rx.spacer(), rx.text(value, weight="bold", **props), width="100%")
 
 
+PAY_LOGOS = {"twint": "/pay/twint.svg", "stripe": "/pay/visa.svg", "paypal": "/pay/paypal.svg"}
+
+
 def pay_button(m: dict) -> rx.Component:
+    logo = rx.match(m["method"], *[(k, rx.image(src=v, height="22px", alt=k)) for k, v in PAY_LOGOS.items()],
+                    rx.fragment())
     return neon_button(
-        rx.cond(B.submitting, rx.spinner(size="2"), rx.text(texts.PAY_WITH_PREFIX + m["label"])),
+        rx.cond(B.submitting, rx.spinner(size="2"), rx.hstack(logo, rx.text(texts.PAY_WITH_PREFIX + m["label"]),
+                                                               align="center", spacing="2")),
         on_click=B.pay(m["method"]), disabled=B.submitting, width="100%", data_testid="pay-" + m["method"],
     )
 

@@ -122,3 +122,19 @@ def test_lookup_and_cancel_frees_the_headset(desktop: Page, app_url: str):
     expect(page.get_by_test_id("lookup-status")).to_have_text("Annulée")
     expect(page.get_by_test_id("lookup-message")).to_contain_text("casque a été libéré")
     expect(page.get_by_test_id("cancel-reservation")).to_have_count(0)
+
+
+def test_home_shows_sessions_with_spots_and_only_visible_offers(desktop: Page, app_url: str):
+    page = desktop
+    page.goto(app_url + "/")
+    expect(page.get_by_test_id("hero")).to_contain_text("Afroboost")
+    expect(page.get_by_test_id("course-card")).to_have_count(4)
+    expect(page.get_by_test_id("spots-left").first).to_have_text(re.compile(r"places? restantes?|Complet"))
+    offers = page.get_by_test_id("offer-card")
+    expect(offers).to_have_count(3)
+    for name in ("Cours à l'unité", "Carte 10 cours", "Abonnement"):
+        expect(offers.filter(has_text=name)).to_have_count(1)
+    products = page.get_by_test_id("product-card")
+    expect(products.filter(has_text="Café congolais")).to_contain_text("CHF 10.-")
+    expect(page.get_by_text("Gourde Afroboost")).to_have_count(0)  # hidden product stays hidden
+    expect(page.get_by_test_id("footer-copyright")).to_have_text("© Afroboost 2026")
