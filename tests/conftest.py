@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import pathlib
-import subprocess
-import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TEST_DB = ROOT / "tests" / ".test.db"
@@ -16,14 +14,8 @@ import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 from sqlmodel import SQLModel  # noqa: E402
 
-
-def migrate(database_url: str) -> None:
-    """Apply the real alembic migrations (`reflex db migrate`) to `database_url`."""
-    env = {**os.environ, "DATABASE_URL": database_url}
-    env.pop("PYTEST_CURRENT_TEST", None)
-    out = subprocess.run([sys.executable, "-m", "reflex", "db", "migrate"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stdout + out.stderr
+# `migrate` and `using_database` live with the throwaway-Postgres helper so bench/ reuses them.
+from tests.pgserver import MISSING_HINT, PgServer, PostgresMissing, migrate, using_database  # noqa: E402,F401
 
 
 def wipe(engine: sa.Engine) -> None:
@@ -52,3 +44,40 @@ def db(_migrated_sqlite):
     wipe(engine)
     yield engine
     wipe(engine)
+
+
+# --- PostgreSQL (integration / concurrency tests) ------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A private PostgreSQL server for this test run, migrated; always stopped at the end.
+
+    Fails (never skips) when PostgreSQL is not installed: concurrency must be proven on it.
+    """
+    try:
+        server = PgServer()
+    except PostgresMissing:
+        server = None
+    if server is None:
+        pytest.fail(MISSING_HINT, pytrace=False)
+    try:
+        server.start()
+        migrate(server.url)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_db(pg_server):
+    """Like `db`, but on the throwaway PostgreSQL server."""
+    with using_database(pg_server.url) as engine:
+        wipe(engine)
+        yield engine
+        wipe(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db(request):
+    """Runs the test once on SQLite and once on PostgreSQL; yields the engine."""
+    yield request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")

@@ -1,0 +1,68 @@
+"""Small row factories shared by unit tests, integration tests and bench/.
+
+Every factory takes the caller's session and flushes, so ids are set and the caller's
+transaction decides when rows become visible.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+from sqlmodel import Session
+
+from afroboost.models import ClassSession, Course, Offer, PromoCode
+from afroboost.services.validation import Participant
+
+# A fixed "now" for tests that pass `now=`: Tuesday 1 December 2026, 12:00 UTC.
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+_seq = itertools.count(1)
+
+
+def make_course(session: Session, **kw) -> Course:
+    n = next(_seq)
+    values = dict(slug=f"course-{n}", name=f"Cours {n}", place="Salle Rythmo, Lausanne",
+                  weekday=2, start_time="18:30", seats=20, headsets=20)
+    values.update(kw)
+    course = Course(**values)
+    session.add(course)
+    session.flush()
+    return course
+
+
+def make_session(session: Session, *, course: Course | None = None, starts_at: datetime | None = None,
+                 seats: int = 20, headsets: int = 20, taken: int = 0, cancelled: bool = False) -> ClassSession:
+    course = course or make_course(session)
+    cls = ClassSession(course_id=course.id, starts_at=starts_at or NOW + timedelta(days=2),
+                       seats=seats, headsets=headsets, taken=taken, cancelled=cancelled)
+    session.add(cls)
+    session.flush()
+    return cls
+
+
+def make_offer(session: Session, **kw) -> Offer:
+    n = next(_seq)
+    values = dict(name=f"Offre {n}", kind="single", price_cents=2500,
+                  twint_url="https://pay.example/twint", stripe_url="https://pay.example/stripe")
+    values.update(kw)
+    offer = Offer(**values)
+    session.add(offer)
+    session.flush()
+    return offer
+
+
+def make_promo(session: Session, code: str, **kw) -> PromoCode:
+    promo = PromoCode(code=code, **{"kind": "percent", "value": 20, **kw})
+    session.add(promo)
+    session.flush()
+    return promo
+
+
+def person(n: int | str = 1, *, email: str | None = None, phone: str | None = None,
+           first_name: str = "Awa", last_name: str = "Diallo") -> Participant:
+    """A valid, already-normalized participant; distinct `n` give distinct people."""
+    if isinstance(n, int):
+        default_phone = f"+4179{1000000 + n:07d}"
+    else:
+        default_phone = None
+    return Participant(first_name, last_name, email or f"p{n}@example.ch", phone or default_phone)
