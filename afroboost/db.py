@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -98,13 +99,24 @@ def read_session(url: str | None = None) -> Iterator[Session]:
         yield session
 
 
+_sqlite_writers: dict[str, threading.Lock] = {}
+
+
 @contextlib.contextmanager
 def write_session(url: str | None = None) -> Iterator[Session]:
-    """A session whose transaction takes the write lock first on SQLite; commits on success."""
-    engine = get_engine(url).execution_options(sqlite_begin="IMMEDIATE")
-    with Session(engine, expire_on_commit=False) as session:
-        with session.begin():
-            yield session
+    """A session whose transaction takes the write lock first on SQLite; commits on success.
+
+    SQLite admits one writer; threads that find the lock taken would sleep in SQLite's busy
+    handler (steps of up to 100 ms). Queueing them on an in-process lock instead wakes the
+    next writer as soon as the previous one commits. `busy_timeout` still covers other
+    processes (CLI, migrations).
+    """
+    engine = get_engine(url)
+    lock = _sqlite_writers.setdefault(str(engine.url), threading.Lock()) if engine.dialect.name == "sqlite" else None
+    with lock or contextlib.nullcontext():
+        with Session(engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False) as session:
+            with session.begin():
+                yield session
 
 
 def in_write(fn: Callable[..., T], /, **kwargs) -> T:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from afroboost.db import as_utc, in_write, utc_now
+from afroboost.db import as_utc, get_engine, in_read, in_write, utc_now
 from afroboost.models import (
     ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus,
 )
@@ -89,23 +89,33 @@ class BookingRequest:
     request_key: str | None = None
 
 
-def do_book(session: Session, *, req: BookingRequest, now: datetime | None = None) -> Reservation:
+def _by_request_key(session: Session, key: str | None) -> Reservation | None:
+    if not key:
+        return None
+    return session.exec(select(Reservation).where(Reservation.request_key == key)).first()
+
+
+def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservation:
     """Create a reservation holding one headset, in the caller's write transaction.
 
-    Order matters: every check that reads comes first, then the two atomic claims
-    (headset, promo use); a failed claim raises and the transaction rolls back whole.
+    The headset is claimed first: when the session is full the transaction ends after one
+    UPDATE, so a rush of late bookings holds the write lock (SQLite) or the session row
+    (Postgres) only briefly. Any later refusal raises and rolls the claim back.
     """
-    now = now or utc_now()
-    if req.request_key:
-        done = session.exec(select(Reservation).where(Reservation.request_key == req.request_key)).first()
-        if done is not None:
-            return done  # the same submit arrived twice (double click, retry)
+    if (done := _by_request_key(session, req.request_key)) is not None:
+        return done  # the same submit arrived twice (double click, retry)
+    if not take_spot(session, session_id=req.session_id or 0, now=now):
+        # Waiting on the session row may have been waiting on our own first submit, which
+        # took the last headset: on Postgres this new statement sees its commit.
+        if (done := _by_request_key(session, req.request_key)) is not None:
+            return done
+        check_bookable(session, session_id=req.session_id, now=now)  # past / cancelled / unknown first
+        raise ServiceError("session_full", field="session")
     cls = check_bookable(session, session_id=req.session_id, now=now)
     offer = check_offer(session, offer_id=req.offer_id)
     price = quote(session, offer=offer, code=req.promo_code, now=now)
     free = price.total_cents == 0
-    links = payment_links(offer)
-    if not free and req.payment_method not in links:
+    if not free and req.payment_method not in payment_links(offer):
         raise ServiceError("payment_method", field="payment")
     contact = do_upsert_contact(session, person=req.person)
     # One person's concurrent submits queue on their contact row (Postgres; SQLite writers
@@ -115,10 +125,8 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime | None = Non
     existing = _holding_reservation(session, session_id=cls.id, contact_id=contact.id)
     if existing is not None:
         if req.request_key and existing.request_key == req.request_key:
-            return existing  # the same submit, raced with itself
+            raise _SameSubmit(existing.id)  # the same submit raced with itself: undo our claim
         raise ServiceError("already_booked", field="session", code=existing.code)
-    if not take_spot(session, session_id=cls.id, now=now):
-        raise ServiceError("session_full", field="session")
     if price.promo_id is not None:
         claim_promo_use(session, promo_id=price.promo_id)
     reservation = Reservation(
@@ -133,11 +141,40 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime | None = Non
     return reservation
 
 
+def precheck_not_full(*, session_id: int, now: datetime) -> None:
+    """Refuse an open session that is already full with one plain read, before queueing for
+    the write lock: a rush on the last headsets then costs the late comers almost nothing.
+    Anything else (past, cancelled, unknown) is left to do_book's precise checks."""
+    stmt = sa.select(ClassSession.seats, ClassSession.headsets, ClassSession.taken,
+                     ClassSession.cancelled, ClassSession.starts_at).where(ClassSession.id == session_id)
+    with get_engine().connect() as conn:
+        row = conn.execute(stmt).first()
+    if row is not None and not row.cancelled and as_utc(row.starts_at) > now \
+            and row.taken >= min(row.seats, row.headsets):
+        raise ServiceError("session_full", field="session")
+
+
+class _SameSubmit(Exception):
+    """Internal: a duplicate submit found the first one's reservation (roll back, return it)."""
+
+    def __init__(self, reservation_id: int):
+        super().__init__(reservation_id)
+        self.reservation_id = reservation_id
+
+
 def book(req: BookingRequest, now: datetime | None = None) -> Reservation:
-    """`do_book` in its own transaction; a duplicate submit returns the first reservation."""
+    """`do_book` in one write transaction, after a lock-free « already full? » read.
+    A duplicate submit — double click, retry, even raced with itself — returns the first
+    reservation."""
+    now = now or utc_now()
+    if (done := in_read(_by_request_key, key=req.request_key)) is not None:
+        return done
+    precheck_not_full(session_id=req.session_id or 0, now=now)
     for _attempt in range(3):
         try:
             return in_write(do_book, req=req, now=now)
+        except _SameSubmit as same:
+            return in_read(lambda s: s.get(Reservation, same.reservation_id))
         except IntegrityError:
             # Lost a race on a unique column (request_key, or the rare code collision):
             # the retry either finds the winner's reservation or draws a new code.
