@@ -12,7 +12,7 @@ export REFLEX_CHECK_LATEST_VERSION ?= 0
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS ?= 0.0.0.0
 export REFLEX_TELEMETRY_ENABLED ?= false
 
-.PHONY: install install-dev migrate seed run dev test test-unit test-e2e test-deps bench clean
+.PHONY: install install-dev migrate seed run dev lint test test-unit test-e2e test-deps bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ test-deps:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
+lint: install-dev
+	$(BIN)/ruff check .
+
 test-unit: install-dev test-deps
 	$(BIN)/python -m pytest -q tests/unit tests/integration
 
@@ -53,7 +56,7 @@ test-unit: install-dev test-deps
 test-e2e: install-dev test-deps
 	$(BIN)/python -m pytest -q tests/e2e
 
-test: test-unit test-e2e
+test: lint test-unit test-e2e
 
 bench: install-dev test-deps
 	$(BIN)/python bench/booking_race.py

@@ -2,8 +2,11 @@
 
 import reflex as rx
 
-from afroboost import models  # noqa: F401  (registers the tables for `reflex db`)
-from afroboost import routes, texts
+from afroboost import (
+    models,  # noqa: F401  (registers the tables for `reflex db`)
+    routes,
+    texts,
+)
 from afroboost.pages.book import book_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page

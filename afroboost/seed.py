@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from afroboost.db import utc_now
 from afroboost.models import ClassSession, Course, Offer, PromoCode, Reservation
@@ -98,7 +98,7 @@ def _fill_express(session: Session, *, course: Course, single: Offer, now: datet
 def do_seed(session: Session, *, now: datetime | None = None) -> dict[str, int]:
     """Insert whatever demo rows are missing; returns how many of each were created."""
     now = now or utc_now()
-    before = {m.__name__: len(session.exec(select(m)).all()) for m in (Course, ClassSession, Offer, PromoCode, Reservation)}
+    before = _counts(session)
     courses = [_get_or_add(session, Course, "slug", c) for c in COURSES]
     offers = [_get_or_add(session, Offer, "name", o) for o in OFFERS]
     single = offers[0]
@@ -112,8 +112,13 @@ def do_seed(session: Session, *, now: datetime | None = None) -> dict[str, int]:
     for course in courses:
         do_generate_sessions(session, course=course, weeks=4, now=now)
     _fill_express(session, course=courses[2], single=single, now=now)
-    after = {m.__name__: len(session.exec(select(m)).all()) for m in (Course, ClassSession, Offer, PromoCode, Reservation)}
+    after = _counts(session)
     return {k: after[k] - before[k] for k in after}
+
+
+def _counts(session: Session) -> dict[str, int]:
+    models = (Course, ClassSession, Offer, PromoCode, Reservation)
+    return {m.__name__: session.exec(select(func.count()).select_from(m)).one() for m in models}
 
 
 def is_empty(session: Session) -> bool:

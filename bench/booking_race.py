@@ -4,8 +4,9 @@ Run from the repo root (`make bench`): `.venv/bin/python bench/booking_race.py [
 For each database (a throwaway SQLite file, and a throwaway PostgreSQL server when its
 binaries are installed) it migrates a fresh schema, creates one session with exactly K
 free headsets and sends N concurrent bookings through `asyncio.to_thread(book, …)`,
-exactly as the booking page does (`--workers` sizes the executor, default as in the app). It prints the number of successes (must be exactly K) and the
-latency of each booking call: p50 / p95 / max, against the target p95 ≤ 150 ms.
+exactly as the booking page does (`--workers` sizes the executor, default as in the app).
+It prints the number of successes (must be exactly K) and the latency
+of each booking call: p50 / p95 / max, against the target p95 ≤ 150 ms.
 Exit status 1 when the result is wrong (not exactly K, or an error other than
 « session_full »); latency only prints, it never fails the run.
 """
@@ -14,15 +15,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import time
-from concurrent.futures import ThreadPoolExecutor
 import math
 import os
 import pathlib
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -65,11 +66,11 @@ async def _ui_path_race(make_req, *, n: int, workers: int) -> list[Outcome]:
 
 
 def run_one(label: str, url: str, *, n: int, k: int, workers: int) -> bool:
-    from afroboost.db import in_read, utc_now, write_session
-    from afroboost.services import ServiceError
-    from afroboost.services.booking import BookingRequest, book
     from sqlalchemy import text
 
+    from afroboost.db import in_read, utc_now, write_session
+    from afroboost.services import ServiceError
+    from afroboost.services.booking import BookingRequest
     from tests.factories import make_offer, make_session, person
 
     migrate(url)

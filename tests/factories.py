@@ -7,7 +7,7 @@ transaction decides when rows become visible.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -15,7 +15,7 @@ from afroboost.models import ClassSession, Course, Offer, PromoCode
 from afroboost.services.validation import Participant
 
 # A fixed "now" for tests that pass `now=`: Tuesday 1 December 2026, 12:00 UTC.
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 _seq = itertools.count(1)
 
 

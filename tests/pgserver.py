@@ -98,7 +98,7 @@ class PgServer:
         cmd = (["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []) + list(args)
         return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
-    def start(self) -> "PgServer":
+    def start(self) -> PgServer:
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="afroboost-pg-"))
         if os.geteuid() == 0:
             shutil.chown(self.dir, user="postgres")
@@ -146,7 +146,7 @@ class PgServer:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir = None
 
-    def __enter__(self) -> "PgServer":
+    def __enter__(self) -> PgServer:
         return self.start()
 
     def __exit__(self, *_exc) -> None:

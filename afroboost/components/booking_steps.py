@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.catalog import offer_card, spots_badge
-from afroboost.components.layout import MUTED, PINK, VIOLET, card, field_error, neon_button
+from afroboost.components.layout import MUTED, PINK, VIOLET, card, field_error
 from afroboost.services.catalog import CourseView, OfferView, SessionView
 from afroboost.state.booking import BookingState as B
 
@@ -64,7 +64,8 @@ def step_offer() -> rx.Component:
         back("session"), step_title(texts.STEP_OFFER), chosen_line(),
         rx.cond(B.chosen_session.full, card(rx.text(texts.WAITLIST_TITLE, weight="bold", color=PINK),
                                             rx.text(texts.WAITLIST_PITCH, size="2"), data_testid="full-notice")),
-        rx.grid(rx.foreach(B.offers, offer_choice), columns=rx.breakpoints(initial="1", sm="3"), spacing="3", width="100%"),
+        rx.grid(rx.foreach(B.offers, offer_choice), columns=rx.breakpoints(initial="1", sm="3"),
+                spacing="3", width="100%"),
         field_error(B.err["offer"], "error-offer"),
         spacing="3", width="100%", align="start",
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-from afroboost import texts
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
 from afroboost.services.catalog import OfferView, SessionView
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.routes import HOME, LOOKUP, BOOK
+from afroboost.routes import BOOK, HOME, LOOKUP
 
 PINK = "#E91E63"
 VIOLET = "#8B5CF6"

@@ -10,7 +10,7 @@ import sqlmodel
 from afroboost.db import UTCDateTime, utc_now
 
 
-class ReservationStatus(str, enum.Enum):
+class ReservationStatus(enum.StrEnum):
     pending_payment = "pending_payment"
     confirmed = "confirmed"
     cancelled = "cancelled"
@@ -31,6 +31,9 @@ class Reservation(sqlmodel.SQLModel, table=True):
     session_id: int = sqlmodel.Field(foreign_key="class_session.id", index=True)
     offer_id: int = sqlmodel.Field(foreign_key="offer.id")
     contact_id: int = sqlmodel.Field(foreign_key="contact.id", index=True)
+    # The email typed for this booking (normalized). The contact may keep an older one when
+    # it was matched by phone; the participant's lookup accepts either.
+    email: str = sqlmodel.Field(default="", max_length=254)
     status: str = sqlmodel.Field(default=ReservationStatus.pending_payment.value, max_length=20, index=True)
     price_cents: int = 0  # what the participant pays, after the promo code
     list_price_cents: int = 0
@@ -45,7 +48,7 @@ class Reservation(sqlmodel.SQLModel, table=True):
     cancelled_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
 
 
-class WaitlistStatus(str, enum.Enum):
+class WaitlistStatus(enum.StrEnum):
     waiting = "waiting"
     promoted = "promoted"
     cancelled = "cancelled"

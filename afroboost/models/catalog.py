@@ -55,7 +55,7 @@ class ClassSession(sqlmodel.SQLModel, table=True):
         return max(0, self.capacity - self.taken)
 
 
-class OfferKind(str, enum.Enum):
+class OfferKind(enum.StrEnum):
     single = "single"
     card = "card"
     subscription = "subscription"
@@ -82,7 +82,7 @@ class Offer(sqlmodel.SQLModel, table=True):
         return self.kind == OfferKind.product.value
 
 
-class PromoKind(str, enum.Enum):
+class PromoKind(enum.StrEnum):
     percent = "percent"
     fixed = "fixed"
 

@@ -36,7 +36,8 @@ def session_row(s: SessionView) -> rx.Component:
         rx.spacer(),
         rx.link(
             rx.button(rx.cond(s.full, texts.JOIN_WAITLIST, texts.BOOK),
-                      variant=rx.cond(s.full, "outline", "solid"), class_name=rx.cond(s.full, "", "ab-btn")),
+                      variant=rx.cond(s.full, "outline", "solid"), class_name=rx.cond(s.full, "", "ab-btn"),
+                      white_space="nowrap"),
             href=book_session_url(s.id), data_testid="book-session",
         ),
         align="center", width="100%", padding_y="0.6em",

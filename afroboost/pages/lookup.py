@@ -15,10 +15,10 @@ def found_card() -> rx.Component:
     return card(
         rx.vstack(
             rx.text(r.code, size="6", weight="bold", data_testid="lookup-code"),
-            summary_line("Séance", r.course + " · " + r.when),
-            summary_line("Lieu", r.place),
-            summary_line("Offre", r.offer + " · " + r.price),
-            summary_line("Statut", r.status_label, data_testid="lookup-status"),
+            summary_line(texts.LABEL_SESSION, r.course + " · " + r.when),
+            summary_line(texts.LABEL_PLACE, r.place),
+            summary_line(texts.LABEL_OFFER, r.offer + " · " + r.price),
+            summary_line(texts.LABEL_STATUS, r.status_label, data_testid="lookup-status"),
             rx.cond(L.message != "", rx.text(L.message, color="#4ade80", data_testid="lookup-message")),
             rx.cond(
                 r.can_cancel,

@@ -12,7 +12,14 @@ from sqlmodel import Session, func, select
 
 from afroboost.db import as_utc, get_engine, in_read, in_write, utc_now
 from afroboost.models import (
-    ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus,
+    ClassSession,
+    Contact,
+    Course,
+    Offer,
+    Reservation,
+    ReservationStatus,
+    WaitlistEntry,
+    WaitlistStatus,
 )
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
@@ -89,6 +96,10 @@ class BookingRequest:
     request_key: str | None = None
 
 
+def _get_reservation(session: Session, *, reservation_id: int) -> Reservation | None:
+    return session.get(Reservation, reservation_id)
+
+
 def _by_request_key(session: Session, key: str | None) -> Reservation | None:
     if not key:
         return None
@@ -134,7 +145,7 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservat
         status=(ReservationStatus.confirmed if free else ReservationStatus.pending_payment).value,
         price_cents=price.total_cents, list_price_cents=price.list_price_cents, promo_code_id=price.promo_id,
         payment_method="free" if free else req.payment_method, request_key=req.request_key,
-        created_at=now, paid_at=now if free else None,
+        email=req.person.email or "", created_at=now, paid_at=now if free else None,
     )
     session.add(reservation)
     session.flush()
@@ -174,7 +185,7 @@ def book(req: BookingRequest, now: datetime | None = None) -> Reservation:
         try:
             return in_write(do_book, req=req, now=now)
         except _SameSubmit as same:
-            return in_read(lambda s: s.get(Reservation, same.reservation_id))
+            return in_read(_get_reservation, reservation_id=same.reservation_id)
         except IntegrityError:
             # Lost a race on a unique column (request_key, or the rare code collision):
             # the retry either finds the winner's reservation or draws a new code.
@@ -268,13 +279,13 @@ def access_reservation(session: Session, *, code: str, email: str) -> Reservatio
         raise ServiceError("email_required", field="email")
     if norm is None:
         raise ServiceError("email_invalid", field="email")
-    row = session.exec(
-        select(Reservation).join(Contact, Contact.id == Reservation.contact_id)
-        .where(Reservation.code == code).where(Contact.email == norm)
+    found = session.exec(
+        select(Reservation, Contact.email).join(Contact, Contact.id == Reservation.contact_id)
+        .where(Reservation.code == code)
     ).first()
-    if row is None:
+    if found is None or norm not in (found[0].email, found[1]):
         raise ServiceError("lookup_no_match", field="code")
-    return row
+    return found[0]
 
 
 def do_cancel(session: Session, *, reservation_id: int, now: datetime | None = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
@@ -17,7 +17,7 @@ def occurrences(course: Course, *, start: date, weeks: int) -> list[datetime]:
     first = start + timedelta(days=(course.weekday - start.weekday()) % 7)
     tz = local_tz()
     return [
-        datetime.combine(first + timedelta(weeks=i), time(hh, mm), tzinfo=tz).astimezone(timezone.utc)
+        datetime.combine(first + timedelta(weeks=i), time(hh, mm), tzinfo=tz).astimezone(UTC)
         for i in range(weeks)
     ]
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from afroboost.settings import get_settings
+
 MAX_NAME = 80
 
 
@@ -60,8 +62,12 @@ class ParticipantCheck:
         return not self.errors
 
 
-def check_participant(*, first_name: str, last_name: str, email: str, phone: str, region: str = "CH") -> ParticipantCheck:
-    """Validate the booking form. Errors are keys of texts.ERR, one per field."""
+def check_participant(*, first_name: str, last_name: str, email: str, phone: str,
+                      region: str | None = None) -> ParticipantCheck:
+    """Validate the booking form. Errors are keys of texts.ERR, one per field.
+
+    Numbers without a country prefix are read in `region` (default: DEFAULT_PHONE_REGION)."""
+    region = region or get_settings().default_phone_region
     errors: dict[str, str] = {}
     first, last = clean_name(first_name), clean_name(last_name)
     if not first:

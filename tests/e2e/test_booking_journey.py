@@ -13,7 +13,6 @@ def _open_first_bookable(page: Page, app_url: str, course: str) -> str:
     card = page.get_by_test_id("course-card").filter(has_text=course)
     row = card.get_by_test_id("session-row").filter(has_text="places restantes").first
     spots_before = row.get_by_test_id("spots-left").inner_text()
-    label = row.locator("span").first.inner_text()
     row.get_by_test_id("book-session").click()
     expect(page.get_by_test_id("chosen-session")).to_contain_text(course)
     return spots_before
@@ -55,6 +54,9 @@ def test_new_visitor_books_on_a_phone_with_promo_code(phone: Page, app_url: str)
 
     expect(page.get_by_test_id("summary-total")).to_have_text("CHF 20.-")
     expect(page.get_by_test_id("summary")).to_contain_text("Awa Diallo")
+    # Payment guardrail: the Twint and Visa marks stay on the payment buttons.
+    expect(page.get_by_test_id("pay-twint").get_by_role("img", name="twint")).to_be_visible()
+    expect(page.get_by_test_id("pay-stripe").get_by_role("img", name="stripe")).to_be_visible()
     page.get_by_test_id("pay-twint").dblclick()  # a double click must not book twice
 
     code = page.get_by_test_id("reservation-code")

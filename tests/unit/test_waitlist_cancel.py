@@ -12,7 +12,12 @@ from afroboost.db import in_read, write_session
 from afroboost.models import ClassSession, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
 from afroboost.services.booking import (
-    BookingRequest, access_reservation, book, do_cancel, do_join_waitlist, waitlist_position,
+    BookingRequest,
+    access_reservation,
+    book,
+    do_cancel,
+    do_join_waitlist,
+    waitlist_position,
 )
 from tests.factories import NOW, make_offer, make_session, person
 
@@ -131,6 +136,20 @@ def test_access_reservation_needs_code_and_matching_email(db):
         with pytest.raises(ServiceError) as exc:
             in_read(access_reservation, code=code, email=email)
         assert exc.value.key == key
+
+
+def test_lookup_accepts_the_email_typed_at_booking_when_the_contact_was_matched_by_phone(db):
+    w = make_world(headsets=5)
+    first = book_as(w, 1)
+    # Same phone, new email: dedupe keeps one contact (matched by phone) with its old email.
+    again = book(BookingRequest(session_id=make_world(headsets=5).session_id, offer_id=w.offer_id,
+                                person=person(1, email="awa.new@example.ch"), payment_method="twint"), now=NOW)
+    assert again.contact_id == first.contact_id
+    assert in_read(access_reservation, code=again.code, email="AWA.NEW@example.ch").id == again.id
+    assert in_read(access_reservation, code=again.code, email="p1@example.ch").id == again.id  # the contact's
+    with pytest.raises(ServiceError) as exc:
+        in_read(access_reservation, code=first.code, email="awa.new@example.ch")  # not typed for that one
+    assert exc.value.key == "lookup_no_match"
 
 
 def test_cancel_frees_the_headset_once(db):
