@@ -81,6 +81,8 @@ def step_summary() -> rx.Component:
                     rx.text(texts.NO_PAYMENT_LINK, color=PINK)),
         ),
         field_error(B.err["session"], "error-session"),
+        rx.cond(B.chosen_session.full, neon_button(texts.WAITLIST_JOIN, on_click=B.join_waitlist, width="100%",
+                                                   data_testid="summary-join-waitlist")),
         field_error(B.err["promo"], "error-promo"),
         field_error(B.err["payment"], "error-payment"),
         field_error(B.err["general"], "error-general"),

@@ -70,6 +70,8 @@ def ticket_for(session: Session, *, reservation_id: int) -> Ticket:
     pay_url = ""
     if res.status == "pending_payment":
         pay_url = _links(offer).get(res.payment_method, "")
+        if not pay_url.startswith(("https://", "http://")):
+            pay_url = ""  # never hand a javascript: or data: URL to an <a href>
     label = texts.PAYMENT_METHODS.get(res.payment_method, "")
     return Ticket(
         code=res.code, qr=qr_svg_data_uri(res.code), status=res.status,

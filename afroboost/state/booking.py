@@ -169,8 +169,8 @@ class BookingState(rx.State):
 
     def _error(self, e: ServiceError):
         self.err[e.field if e.field in self.err else "general"] = texts.err(e.key, **e.params)
-        if e.key in ("session_full", "session_past", "session_cancelled", "session_unknown"):
-            self.step = "session" if e.key != "session_full" else self.step
+        if e.key in ("session_past", "session_cancelled", "session_unknown"):
+            self.step = "session"  # pick another date; the message shows there
 
     def _participant(self):
         return check_participant(first_name=self.first_name, last_name=self.last_name,
@@ -199,7 +199,7 @@ class BookingState(rx.State):
             ))
         except ServiceError as e:
             self._error(e)
-            if e.key == "session_full":
+            if e.key.startswith("session_"):  # full / past / cancelled since the page loaded
                 self.courses = await run_read(upcoming_by_course)
             return
         finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
+import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 
@@ -140,3 +141,32 @@ def test_home_shows_sessions_with_spots_and_only_visible_offers(desktop: Page, a
     expect(products.filter(has_text="Café congolais")).to_contain_text("CHF 10.-")
     expect(page.get_by_text("Gourde Afroboost")).to_have_count(0)  # hidden product stays hidden
     expect(page.get_by_test_id("footer-copyright")).to_have_text("© Afroboost 2026")
+
+
+def test_last_headset_taken_while_on_the_summary_offers_the_waitlist(phone: Page, app_url: str, e2e_db_url: str):
+    page = phone
+    _open_first_bookable(page, app_url, "Afroboost Family")
+    page.get_by_test_id("offer-choice").filter(has_text="Cours à l'unité").click()
+    email = f"ines.{uuid.uuid4().hex[:8]}@exemple.ch"
+    _fill(page, "Ines", "Benali", email, "+41 79 222 33 44")
+    page.get_by_test_id("submit-info").click()
+    expect(page.get_by_test_id("summary-total")).to_have_text("CHF 25.-")
+
+    # Meanwhile other people book every remaining headset of that session.
+    chosen = page.get_by_test_id("chosen-session")
+    engine = sa.create_engine(e2e_db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "UPDATE class_session SET taken = min(seats, headsets) WHERE id = ("
+            " SELECT s.id FROM class_session s JOIN course c ON c.id = s.course_id"
+            " WHERE c.name = 'Afroboost Family' AND s.taken < min(s.seats, s.headsets)"
+            " ORDER BY s.starts_at LIMIT 1)"))
+    engine.dispose()
+
+    page.get_by_test_id("pay-twint").click()
+    expect(page.get_by_test_id("error-session")).to_have_text(
+        "Plus aucune place sur cette séance : inscris-toi sur la liste d'attente.")
+    expect(page.get_by_test_id("reservation-code")).to_have_count(0)
+    page.get_by_test_id("summary-join-waitlist").click()
+    expect(page.get_by_test_id("waitlist-done")).to_contain_text("n°1")
+    expect(chosen).to_contain_text("Afroboost Family")
