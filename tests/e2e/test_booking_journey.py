@@ -26,6 +26,17 @@ def _fill(page: Page, first: str, last: str, email: str, phone: str) -> None:
     page.get_by_test_id("input-phone").fill(phone)
 
 
+def _to_summary(page: Page, app_url: str, course: str, first: str, last: str, phone_number: str) -> str:
+    """Book the first open session of `course` up to the summary, single class; returns the email."""
+    _open_first_bookable(page, app_url, course)
+    page.get_by_test_id("offer-choice").filter(has_text="Cours à l'unité").click()
+    email = f"{first.lower()}.{uuid.uuid4().hex[:8]}@exemple.ch"
+    _fill(page, first, last, email, phone_number)
+    page.get_by_test_id("submit-info").click()
+    expect(page.get_by_test_id("summary-total")).to_have_text("CHF 25.-")
+    return email
+
+
 def test_new_visitor_books_on_a_phone_with_promo_code(phone: Page, app_url: str):
     page = phone
     spots_before = _open_first_bookable(page, app_url, "Afroboost Silent")
@@ -99,11 +110,7 @@ def test_full_session_offers_the_waitlist(phone: Page, app_url: str):
 
 def test_lookup_and_cancel_frees_the_headset(desktop: Page, app_url: str):
     page = desktop
-    _open_first_bookable(page, app_url, "Afroboost Outdoor")
-    page.get_by_test_id("offer-choice").filter(has_text="Cours à l'unité").click()
-    email = f"lea.{uuid.uuid4().hex[:8]}@exemple.ch"
-    _fill(page, "Léa", "Favre", email, "+41 76 111 22 33")
-    page.get_by_test_id("submit-info").click()
+    email = _to_summary(page, app_url, "Afroboost Outdoor", "Lea", "Favre", "+41 76 111 22 33")
     page.get_by_test_id("pay-stripe").click()
     code = page.get_by_test_id("reservation-code")
     expect(code).to_have_text(re.compile(r"^AFR-"))
@@ -145,12 +152,7 @@ def test_home_shows_sessions_with_spots_and_only_visible_offers(desktop: Page, a
 
 def test_last_headset_taken_while_on_the_summary_offers_the_waitlist(phone: Page, app_url: str, e2e_db_url: str):
     page = phone
-    _open_first_bookable(page, app_url, "Afroboost Family")
-    page.get_by_test_id("offer-choice").filter(has_text="Cours à l'unité").click()
-    email = f"ines.{uuid.uuid4().hex[:8]}@exemple.ch"
-    _fill(page, "Ines", "Benali", email, "+41 79 222 33 44")
-    page.get_by_test_id("submit-info").click()
-    expect(page.get_by_test_id("summary-total")).to_have_text("CHF 25.-")
+    _to_summary(page, app_url, "Afroboost Family", "Ines", "Benali", "+41 79 222 33 44")
 
     # Meanwhile other people book every remaining headset of that session.
     chosen = page.get_by_test_id("chosen-session")
