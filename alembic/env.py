@@ -13,11 +13,16 @@ config = context.config
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)
 
-# add your model's MetaData object here
-# for 'autogenerate' support
-# from myapp import mymodel
-# target_metadata = mymodel.Base.metadata
-target_metadata = None
+# `reflex db migrate/makemigrations` is the normal way in; this makes a bare
+# `alembic upgrade head` use the same database (DATABASE_URL) and the same models.
+from sqlmodel import SQLModel  # noqa: E402
+
+import afroboost.models  # noqa: E402,F401  (registers every table)
+from afroboost.settings import get_settings  # noqa: E402
+
+if config.get_main_option("sqlalchemy.url", "").startswith("driver://"):
+    config.set_main_option("sqlalchemy.url", get_settings().db_url)
+target_metadata = SQLModel.metadata
 
 # other values from the config, defined by the needs of env.py,
 # can be acquired:
