@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -81,7 +82,8 @@ def run_one(label: str, url: str, *, n: int, k: int, workers: int) -> bool:
         # Open the pool's connections first: we time bookings, not connection set-up.
         race(lambda _i: in_read(lambda s: s.execute(text("SELECT 1")).all()), range(workers), workers=workers)
         outcomes = asyncio.run(_ui_path_race(
-            lambda i: BookingRequest(session_id=sid, offer_id=oid, person=person(i), payment_method="twint"),
+            lambda i: BookingRequest(session_id=sid, offer_id=oid, person=person(i), payment_method="twint",
+                                     request_key=uuid.uuid4().hex),  # as the booking page sends it
             n=n, workers=workers))
     wins = sum(o.ok for o in outcomes)
     errors = Counter(o.error.key if isinstance(o.error, ServiceError) else repr(o.error)

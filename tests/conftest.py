@@ -21,10 +21,12 @@ from tests.pgserver import MISSING_HINT, PgServer, PostgresMissing, migrate, usi
 def wipe(engine: sa.Engine) -> None:
     """Delete every row (children first), keeping the migrated schema."""
     import afroboost.models  # noqa: F401
+    from afroboost.services.capacity import forget_all_full
 
     with engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
             conn.execute(table.delete())
+    forget_all_full()  # ids start again: no « full » memory may outlive its rows
 
 
 @pytest.fixture(scope="session")

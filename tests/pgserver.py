@@ -40,6 +40,7 @@ def migrate(database_url: str) -> None:
 def using_database(url: str):
     """Point the app's settings and engine at `url`; restore the previous database after."""
     from afroboost.db import get_engine
+    from afroboost.services.capacity import forget_all_full
     from afroboost.settings import get_settings
 
     previous = os.environ.get("DATABASE_URL")
@@ -52,6 +53,7 @@ def using_database(url: str):
             os.environ["DATABASE_URL"] = to
         get_settings.cache_clear()
         get_engine.cache_clear()
+        forget_all_full()
 
     switch(url)
     try:

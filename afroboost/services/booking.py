@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from afroboost.db import as_utc, get_engine, in_read, in_write, utc_now
+from afroboost.db import as_utc, in_read, in_write, utc_now
 from afroboost.models import (
     ClassSession,
     Contact,
@@ -23,7 +23,7 @@ from afroboost.models import (
 )
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
-from afroboost.services.capacity import release_spot, take_spot
+from afroboost.services.capacity import known_full, note_full, release_spot, take_spot
 from afroboost.services.contacts import do_upsert_contact
 from afroboost.services.pricing import Quote, claim_promo_use, quote, release_promo_use
 from afroboost.services.validation import Participant, normalize_email
@@ -113,8 +113,8 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservat
     UPDATE, so a rush of late bookings holds the write lock (SQLite) or the session row
     (Postgres) only briefly. Any later refusal raises and rolls the claim back.
     """
-    if (done := _by_request_key(session, req.request_key)) is not None:
-        return done  # the same submit arrived twice (double click, retry)
+    # (An identical submit that already committed was answered by precheck; one racing
+    # with us is caught below, after take_spot or at the contact lock.)
     if not take_spot(session, session_id=req.session_id or 0, now=now):
         # Waiting on the session row may have been waiting on our own first submit, which
         # took the last headset: on Postgres this new statement sees its commit.
@@ -152,17 +152,24 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservat
     return reservation
 
 
-def precheck_not_full(*, session_id: int, now: datetime) -> None:
-    """Refuse an open session that is already full with one plain read, before queueing for
-    the write lock: a rush on the last headsets then costs the late comers almost nothing.
-    Anything else (past, cancelled, unknown) is left to do_book's precise checks."""
-    stmt = sa.select(ClassSession.seats, ClassSession.headsets, ClassSession.taken,
-                     ClassSession.cancelled, ClassSession.starts_at).where(ClassSession.id == session_id)
-    with get_engine().connect() as conn:
-        row = conn.execute(stmt).first()
+def precheck(session: Session, *, req: BookingRequest, now: datetime) -> Reservation | None:
+    """The lock-free read before the write transaction, in one round of queries.
+
+    Returns the reservation an identical earlier submit created (double click, retry).
+    Refuses an open session that is already full, so a rush on the last headsets costs
+    late comers one read instead of a wait for the write lock; past, cancelled or unknown
+    sessions are left to do_book's precise checks.
+    """
+    if (done := _by_request_key(session, req.request_key)) is not None:
+        return done
+    row = session.execute(
+        sa.select(ClassSession.seats, ClassSession.headsets, ClassSession.taken, ClassSession.cancelled,
+                  ClassSession.starts_at).where(ClassSession.id == (req.session_id or 0))
+    ).first()
     if row is not None and not row.cancelled and as_utc(row.starts_at) > now \
             and row.taken >= min(row.seats, row.headsets):
         raise ServiceError("session_full", field="session")
+    return None
 
 
 class _SameSubmit(Exception):
@@ -175,21 +182,30 @@ class _SameSubmit(Exception):
 
 def book(req: BookingRequest, now: datetime | None = None) -> Reservation:
     """`do_book` in one write transaction, after a lock-free « already full? » read.
+
     A duplicate submit — double click, retry, even raced with itself — returns the first
-    reservation."""
+    reservation. (The booking page sends one only after its first submit has been
+    answered, so the « known full » shortcut cannot hide a twin's success from it.)
+    """
     now = now or utc_now()
-    if (done := in_read(_by_request_key, key=req.request_key)) is not None:
-        return done
-    precheck_not_full(session_id=req.session_id or 0, now=now)
-    for _attempt in range(3):
-        try:
-            return in_write(do_book, req=req, now=now)
-        except _SameSubmit as same:
-            return in_read(_get_reservation, reservation_id=same.reservation_id)
-        except IntegrityError:
-            # Lost a race on a unique column (request_key, or the rare code collision):
-            # the retry either finds the winner's reservation or draws a new code.
-            continue
+    if known_full(req.session_id or 0):  # found full a moment ago (capacity.py)
+        raise ServiceError("session_full", field="session")
+    try:
+        if (done := in_read(precheck, req=req, now=now)) is not None:
+            return done
+        for _attempt in range(3):
+            try:
+                return in_write(do_book, req=req, now=now)
+            except _SameSubmit as same:
+                return in_read(_get_reservation, reservation_id=same.reservation_id)
+            except IntegrityError:
+                # Lost a race on a unique column (request_key, or the rare code collision):
+                # the retry either finds the winner's reservation or draws a new code.
+                continue
+    except ServiceError as e:
+        if e.key == "session_full":
+            note_full(req.session_id)
+        raise
     raise ServiceError("generic")
 
 

@@ -70,3 +70,52 @@ def test_release_gives_a_spot_back_and_never_goes_negative(db):
         release_spot(s, session_id=sid)
     assert taken(sid) == 0
     assert take(sid) is True
+
+
+def _full_world():
+    from tests.factories import make_offer, person
+
+    with write_session() as s:
+        cls = make_session(s, seats=10, headsets=1)
+        sid, oid = cls.id, make_offer(s).id
+    from afroboost.services.booking import BookingRequest, book
+
+    def attempt(n):
+        return book(BookingRequest(session_id=sid, offer_id=oid, person=person(n), payment_method="twint"), now=NOW)
+
+    return sid, attempt
+
+
+def test_full_memory_is_forgotten_when_a_headset_is_released_here(db):
+    from afroboost.services import ServiceError
+    from afroboost.services.booking import do_cancel
+
+    sid, attempt = _full_world()
+    first = attempt(1)
+    with pytest.raises(ServiceError) as exc:
+        attempt(2)
+    assert exc.value.key == "session_full"
+    with write_session() as s:
+        do_cancel(s, reservation_id=first.id, now=NOW)
+    assert attempt(3).session_id == sid  # bookable at once, no stale « full »
+
+
+def test_full_memory_is_short_for_headsets_freed_elsewhere(db, monkeypatch):
+    import time
+
+    import sqlalchemy as sa
+
+    from afroboost.services import ServiceError, capacity
+
+    monkeypatch.setattr(capacity, "FULL_MEMORY_SECONDS", 0.2)
+    sid, attempt = _full_world()
+    attempt(1)
+    with pytest.raises(ServiceError):
+        attempt(2)  # remembered as full
+    with write_session() as s:  # another process frees the headset (no release_spot here)
+        s.execute(sa.update(ClassSession).where(ClassSession.id == sid).values(taken=0))
+    with pytest.raises(ServiceError) as exc:
+        attempt(3)
+    assert exc.value.key == "session_full"  # still remembered, for at most FULL_MEMORY_SECONDS
+    time.sleep(0.25)
+    assert attempt(4).session_id == sid
