@@ -43,7 +43,8 @@ def step_info() -> rx.Component:
 
 
 def summary_line(label, value, **props) -> rx.Component:
-    return rx.hstack(rx.text(label, color=MUTED), rx.spacer(), rx.text(value, weight="bold", **props), width="100%")
+    return rx.hstack(rx.text(label, color=MUTED), rx.spacer(),
+                     rx.text(value, weight="bold", text_align="right", **props), width="100%", spacing="3")
 
 
 PAY_LOGOS = {"twint": "/pay/twint.svg", "stripe": "/pay/visa.svg", "paypal": "/pay/paypal.svg"}
@@ -56,6 +57,7 @@ def pay_button(m: dict) -> rx.Component:
         rx.cond(B.submitting, rx.spinner(size="2"), rx.hstack(logo, rx.text(texts.PAY_WITH_PREFIX + m["label"]),
                                                                align="center", spacing="2")),
         on_click=B.pay(m["method"]), disabled=B.submitting, width="100%", data_testid="pay-" + m["method"],
+        height="auto", min_height="52px", padding_y="0.6em", white_space="normal",
     )
 
 
@@ -67,8 +69,9 @@ def step_summary() -> rx.Component:
             summary_line(texts.LABEL_PLACE, B.chosen_session.place),
             summary_line(texts.LABEL_OFFER, B.chosen_offer.name),
             summary_line(texts.LABEL_PERSON, B.first_name + " " + B.last_name),
-            summary_line(texts.LABEL_PRICE, B.prices.price),
-            rx.cond(B.prices.discount != "", summary_line(texts.PROMO + " " + B.promo.upper(), B.prices.discount)),
+            summary_line(texts.LABEL_PRICE, B.prices.price, white_space="nowrap"),
+            rx.cond(B.prices.discount != "", summary_line(texts.PROMO + " " + B.promo.upper(), B.prices.discount,
+                                                                    white_space="nowrap")),
             rx.divider(),
             summary_line(texts.TOTAL, B.prices.total, color=PINK, size="6", data_testid="summary-total"),
             data_testid="summary",
