@@ -12,7 +12,7 @@ export REFLEX_CHECK_LATEST_VERSION ?= 0
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS ?= 0.0.0.0
 export REFLEX_TELEMETRY_ENABLED ?= false
 
-.PHONY: install install-dev migrate seed run dev lint test test-unit test-e2e test-deps bench clean
+.PHONY: install install-dev migrate seed coach-link run dev lint test test-unit test-e2e test-deps bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ migrate: install
 seed: migrate
 	$(BIN)/python -m afroboost seed --if-empty
 
+## a one-time coach login URL (10 minutes, usable once)
+coach-link: migrate
+	@$(BIN)/python -m afroboost coach-link
+
 ## make run: everything from a fresh clone, then the production build on http://127.0.0.1:3000
 run: seed
+	@$(BIN)/python -m afroboost coach-link
 	$(BIN)/reflex run --env prod --backend-host $(HOST) --backend-port $(PORT)
 
 ## make dev: hot reload (frontend on 127.0.0.1:3000, backend on 127.0.0.1:8000)

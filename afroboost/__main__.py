@@ -11,11 +11,24 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     seed = sub.add_parser("seed", help="load the demo data (idempotent)")
     seed.add_argument("--if-empty", action="store_true", help="only when the database has no course yet")
+    link = sub.add_parser("coach-link", help="print a one-time coach login URL (10 minutes, usable once)")
+    link.add_argument("--email", help="coach email (default: the first of COACH_EMAILS)")
     args = parser.parse_args(argv)
 
     from afroboost.db import in_read, in_write
     from afroboost.seed import do_seed, is_empty
 
+    if args.cmd == "coach-link":
+        from afroboost.services import ServiceError
+        from afroboost.services.auth import do_create_login_link, login_url
+
+        try:
+            token = in_write(do_create_login_link, email=args.email)
+        except ServiceError:
+            print("refused: this email is not in COACH_EMAILS", file=sys.stderr)
+            return 2
+        print(f"Coach login (one-time, valid 10 minutes): {login_url(token)}")
+        return 0
     if args.cmd == "seed":
         if args.if_empty and not in_read(is_empty):
             print("demo data: database already has data, nothing to do")

@@ -1,4 +1,4 @@
-"""App assembly only: theme, pages and routes."""
+"""App assembly only: pages, HTTP routes, middleware."""
 
 import reflex as rx
 
@@ -7,9 +7,12 @@ from afroboost import (
     routes,
     texts,
 )
+from afroboost.api.app import create_api
 from afroboost.pages.book import book_page
+from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
+from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState
@@ -17,9 +20,18 @@ from afroboost.state.lookup import LookupState
 app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[rx.el.meta(name="theme-color", content="#000000")],
+    api_transformer=create_api(),
 )
+app.add_middleware(CoachGuard())
+
 app.add_page(home_page, route=routes.HOME, title=f"{texts.BRAND} – {texts.TAGLINE}",
              description=texts.HERO_PITCH, on_load=HomeState.load)
 app.add_page(book_page, route=routes.BOOK, title=f"Réserver – {texts.BRAND}", on_load=BookingState.load)
 app.add_page(lookup_page, route=routes.LOOKUP, title=f"{texts.LOOKUP_TITLE} – {texts.BRAND}",
              on_load=LookupState.prefill)
+
+# Coach pages: unlisted (not in the sitemap, never linked; the footer's triple click opens the login).
+_hidden = {"sitemap": None}
+app.add_page(coach_login_page, route=routes.COACH_LOGIN, title=texts.COACH_LOGIN_TITLE, context=_hidden)
+app.add_page(coach_page, route=routes.COACH, title=texts.COACH_LOGIN_TITLE, context=_hidden,
+             on_load=AuthState.restore)

@@ -7,3 +7,6 @@ LOOKUP = "/ma-reservation"
 
 def book_session_url(session_id: int | str) -> str:
     return f"{BOOK}?seance={session_id}"
+
+COACH = "/coach"
+COACH_LOGIN = "/coach/login"

@@ -5,7 +5,10 @@ Secrets never live in code: anything sensitive comes from the environment.
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -38,6 +41,18 @@ class Settings(BaseSettings):
     # SQLite: how long a writer waits for the lock before giving up (ms).
     sqlite_busy_timeout_ms: int = 20_000
     site_url: str = "http://127.0.0.1:3000"
+    # Coach access. Several coaches may be listed, comma-separated.
+    coach_emails: str = "contact.artboost@gmail.com"
+    # Signs session cookies and one-time links. Empty: a random key is generated once and
+    # kept in `secret_key_file` (never in code, never committed).
+    secret_key: str = ""
+    secret_key_file: str = ".secret_key"
+    google_client_id: str = ""
+    google_client_secret: str = ""
+    google_metadata_url: str = "https://accounts.google.com/.well-known/openid-configuration"
+    # Send the session cookie only over HTTPS (set true behind TLS in production).
+    cookie_secure: bool = False
+    uploads_max_bytes: int = 5 * 1024 * 1024
 
     @property
     def db_url(self) -> str:
@@ -46,6 +61,27 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.db_url.startswith("sqlite")
+
+    @property
+    def coaches(self) -> frozenset[str]:
+        return frozenset(e.strip().lower() for e in self.coach_emails.split(",") if e.strip())
+
+    @property
+    def google_configured(self) -> bool:
+        return bool(self.google_client_id and self.google_client_secret)
+
+
+def get_secret_key() -> str:
+    """SECRET_KEY from the environment, else a random key created once in a 0600 file."""
+    settings = get_settings()
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.secret_key_file)
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,12 @@ import reflex as rx
 from afroboost import texts
 from afroboost.routes import BOOK, HOME, LOOKUP
 
+SECRET_CLICKS = (
+    "(() => { const now = Date.now();"
+    " const c = (window.__abClicks || []).filter((t) => now - t < 1500); c.push(now);"
+    " window.__abClicks = c;"
+    " if (c.length >= 3) { window.__abClicks = []; window.location.assign('/coach/login'); } })()"
+)
 PINK = "#E91E63"
 VIOLET = "#8B5CF6"
 MUTED = "#a1a1aa"
@@ -43,7 +49,9 @@ def header() -> rx.Component:
 def footer() -> rx.Component:
     return rx.vstack(
         rx.text(texts.TAGLINE, color=MUTED, size="2"),
-        rx.text(texts.COPYRIGHT, color=MUTED, size="1", data_testid="footer-copyright"),
+        # Three quick clicks (within 1.5 s) open the coach login; nothing else reveals it.
+        rx.text(texts.COPYRIGHT, color=MUTED, size="1", data_testid="footer-copyright", user_select="none",
+                on_click=rx.call_script(SECRET_CLICKS)),
         align="center", spacing="1", padding_y="2em", width="100%",
         border_top="1px solid rgba(139, 92, 246, 0.25)", margin_top="3em",
     )

@@ -42,7 +42,9 @@ class Reservation(sqlmodel.SQLModel, table=True):
     # Set when a browser retries the same submit (double click): the second call returns
     # the first reservation instead of creating another one.
     request_key: str | None = sqlmodel.Field(default=None, max_length=64, unique=True)
-    headset_number: str = sqlmodel.Field(default="", max_length=20)
+    headset_number: str = sqlmodel.Field(default="", max_length=20)  # handed out at check-in
+    checked_in_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
+    headset_returned_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = sqlmodel.Field(default_factory=utc_now, sa_type=UTCDateTime)
     paid_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
     cancelled_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)

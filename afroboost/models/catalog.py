@@ -76,6 +76,8 @@ class Offer(sqlmodel.SQLModel, table=True):
     paypal_url: str = sqlmodel.Field(default="", max_length=500)
     twint_url: str = sqlmodel.Field(default="", max_length=500)
     sort: int = 0
+    # Soft delete: an offer with reservations is archived (hidden everywhere, kept for history).
+    archived: bool = False
 
     @property
     def is_product(self) -> bool:

@@ -1,0 +1,1 @@
+"""HTTP routes mounted through `api_transformer` (everything under /api)."""

@@ -1,0 +1,23 @@
+"""The Starlette app Reflex mounts itself into (api_transformer): our routes match first."""
+
+from __future__ import annotations
+
+import os
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+
+from afroboost.api.auth import create_auth_app
+
+
+async def health(_request: Request) -> JSONResponse:
+    return JSONResponse({"ok": True, "pid": os.getpid()})
+
+
+def create_api() -> Starlette:
+    return Starlette(routes=[
+        Route("/api/health", health),
+        Mount("/api/auth", app=create_auth_app()),
+    ])

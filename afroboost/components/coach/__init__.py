@@ -1,0 +1,1 @@
+"""Coach dashboard UI: one module per tab, assembled by tabs.py."""

@@ -1,0 +1,20 @@
+"""The dashboard's tabs, in the PRD's order. Each tab module exposes one `*_tab()` function."""
+
+from __future__ import annotations
+
+from afroboost.components.coach.common import soon
+
+# key -> (label, render function). Tabs not built yet show « bientôt ».
+TABS: list[tuple[str, str, object]] = [
+    ("apercu", "Aperçu", lambda: soon("Aperçu")),
+    ("reservations", "Réservations", lambda: soon("Réservations")),
+    ("concept", "Concept", lambda: soon("Concept")),
+    ("cours", "Cours", lambda: soon("Cours")),
+    ("offres", "Offres", lambda: soon("Offres")),
+    ("paiements", "Paiements", lambda: soon("Paiements")),
+    ("codes", "Codes", lambda: soon("Codes")),
+    ("campagnes", "📢 Campagnes", lambda: soon("📢 Campagnes")),
+    ("articles", "📰 Articles", lambda: soon("📰 Articles")),
+    ("medias", "🎬 Médias", lambda: soon("🎬 Médias")),
+    ("conversations", "💬 Conversations", lambda: soon("💬 Conversations")),
+]

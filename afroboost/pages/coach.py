@@ -1,0 +1,57 @@
+"""/coach — the coach dashboard (and /coach/login). Nothing public links here."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.components.coach.tabs import TABS
+from afroboost.components.layout import MUTED, card, neon_button, page
+from afroboost.settings import get_settings
+from afroboost.state.auth import AuthState
+from afroboost.state.dashboard import DashboardState as D
+
+
+def tab_button(key: str, label: str) -> rx.Component:
+    return rx.button(
+        label, size="2", variant=rx.cond(D.tab == key, "solid", "soft"),
+        class_name=rx.cond(D.tab == key, "ab-btn", ""), on_click=D.open_tab(key),
+        flex_shrink="0", data_testid=f"tab-{key}",
+    )
+
+
+def dashboard() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(texts.COACH_LOGIN_TITLE, size="6", class_name="ab-gradient-text"),
+            rx.spacer(),
+            rx.text(AuthState.coach_email, color=MUTED, size="1", data_testid="coach-email"),
+            rx.button(texts.COACH_LOGOUT, variant="outline", size="1", on_click=AuthState.logout,
+                      data_testid="coach-logout"),
+            width="100%", align="center", wrap="wrap",
+        ),
+        rx.hstack(*[tab_button(k, label) for k, label, _ in TABS], spacing="2", overflow_x="auto",
+                  width="100%", padding_bottom="0.5em", data_testid="tab-bar"),
+        rx.match(D.tab, *[(k, render()) for k, _, render in TABS], rx.fragment()),
+        spacing="4", width="100%", align="start",
+    )
+
+
+def coach_page() -> rx.Component:
+    return page(rx.cond(AuthState.is_coach, dashboard(), rx.center(rx.spinner(size="3"), padding="4em")),
+                padding_top="1em")
+
+
+def coach_login_page() -> rx.Component:
+    google = get_settings().google_configured
+    return page(
+        card(rx.vstack(
+            rx.heading(texts.COACH_LOGIN_TITLE, size="6"),
+            rx.text(texts.COACH_LOGIN_PITCH, color=MUTED),
+            rx.el.a(neon_button("G  " + texts.COACH_LOGIN_GOOGLE, width="100%"), href="/api/auth/login",
+                    width="100%", data_testid="google-login") if google
+            else rx.text(texts.COACH_LOGIN_NO_GOOGLE, data_testid="no-google"),
+            spacing="3", align="start",
+        )),
+        max_width="480px", padding_top="2em",
+    )
