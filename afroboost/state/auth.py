@@ -67,13 +67,18 @@ async def _allowed(state: rx.State, what: str) -> bool:
     return False
 
 
+def denied():
+    """What a refused coach event sends back: a toast, nothing else."""
+    return rx.toast.error(texts.COACH_DENIED)
+
+
 def coach_only(fn):
     """Run the handler only for a coach; anyone else gets a refusal and nothing changes."""
     if inspect.isasyncgenfunction(fn) or inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         async def gen_wrapper(self, *args, **kwargs):
             if not await _allowed(self, fn.__qualname__):
-                yield rx.toast.error(texts.COACH_DENIED)
+                yield denied()
                 return
             if inspect.isasyncgenfunction(fn):
                 async for update in fn(self, *args, **kwargs):
@@ -86,7 +91,7 @@ def coach_only(fn):
     @functools.wraps(fn)
     async def wrapper(self, *args, **kwargs):
         if not await _allowed(self, fn.__qualname__):
-            return rx.toast.error(texts.COACH_DENIED)
+            return denied()
         result = fn(self, *args, **kwargs)
         return await result if inspect.isawaitable(result) else result
     return wrapper
@@ -118,4 +123,4 @@ class CoachGuard(rx.Middleware):
         from reflex.state import StateUpdate
         from reflex_base.event import Event
 
-        return StateUpdate(events=Event.from_event_type(rx.toast.error(texts.COACH_DENIED)))
+        return StateUpdate(events=Event.from_event_type(denied()))

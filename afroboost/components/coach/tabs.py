@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from afroboost.components.coach.common import soon
+from afroboost.components.coach.reservations import reservations_tab
 
 # key -> (label, render function). Tabs not built yet show « bientôt ».
 TABS: list[tuple[str, str, object]] = [
     ("apercu", "Aperçu", lambda: soon("Aperçu")),
-    ("reservations", "Réservations", lambda: soon("Réservations")),
+    ("reservations", "Réservations", reservations_tab),
     ("concept", "Concept", lambda: soon("Concept")),
     ("cours", "Cours", lambda: soon("Cours")),
     ("offres", "Offres", lambda: soon("Offres")),
