@@ -12,6 +12,7 @@ import html
 import logging
 
 from authlib.integrations.starlette_client import OAuth, OAuthError
+from joserfc.errors import JoseError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -85,8 +86,8 @@ async def callback(request: Request):
         # Checks `state`, exchanges the code with the PKCE verifier, verifies the ID token
         # (signature via JWKS, iss, aud, exp, nonce).
         token = await request.app.state.oauth.google.authorize_access_token(request)
-    except OAuthError as exc:
-        log.warning("[SECURITY] Google sign-in failed: %s", exc.error)
+    except (OAuthError, JoseError) as exc:  # bad state, code, signature, iss/aud/exp/nonce…
+        log.warning("[SECURITY] Google sign-in failed: %s", getattr(exc, "error", exc))
         return auth_page("failed", status=400)
     info = token.get("userinfo") or {}
     email = str(info.get("email") or "").lower()
