@@ -48,8 +48,9 @@ def coach_login_page() -> rx.Component:
         card(rx.vstack(
             rx.heading(texts.COACH_LOGIN_TITLE, size="6"),
             rx.text(texts.COACH_LOGIN_PITCH, color=MUTED),
-            rx.el.a(neon_button("G  " + texts.COACH_LOGIN_GOOGLE, width="100%"), href="/api/auth/login",
-                    width="100%", data_testid="google-login") if google
+            # A full page load (not a client-side route change): the OAuth dance is HTTP.
+            rx.link(neon_button("G  " + texts.COACH_LOGIN_GOOGLE, width="100%"), href="/api/auth/login",
+                    reload_document=True, width="100%", data_testid="google-login") if google
             else rx.text(texts.COACH_LOGIN_NO_GOOGLE, data_testid="no-google"),
             spacing="3", align="start",
         )),

@@ -60,9 +60,25 @@ def e2e_db_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_db_url):
+def idp():
+    """The local OpenID provider standing in for Google (signs in the allowlisted coach)."""
+    from tests.fakes.oidc import FakeOIDC
+    from tests.fakes.server import LocalServer
+
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": e2e_db_url}
+    provider = FakeOIDC(f"http://127.0.0.1:{port}")
+    with LocalServer(provider.app, port=port):
+        yield provider
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db_url, idp):
+    from tests.fakes.oidc import CLIENT_ID, CLIENT_SECRET
+
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": e2e_db_url, "GOOGLE_CLIENT_ID": CLIENT_ID,
+           "GOOGLE_CLIENT_SECRET": CLIENT_SECRET, "GOOGLE_METADATA_URL": idp.metadata_url,
+           "SITE_URL": f"http://127.0.0.1:{port}"}
     env.pop("PYTEST_CURRENT_TEST", None)
     with open(LOG, "w") as logf:
         proc = subprocess.Popen(

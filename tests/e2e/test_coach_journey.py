@@ -1,0 +1,93 @@
+"""The coach: secret entry, Google sign-in (local provider), the door check-in."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_booking_journey import _to_summary
+
+
+def coach_sign_in(page: Page, app_url: str) -> None:
+    """Three quick clicks on « © Afroboost 2026 », then « Se connecter avec Google »."""
+    page.goto(app_url + "/")
+    footer = page.get_by_test_id("footer-copyright")
+    for _ in range(3):
+        footer.click()
+    page.wait_for_url(re.compile(r"/coach/login/?$"))
+    page.get_by_test_id("google-login").click()  # the local provider approves the allowlisted coach
+    page.wait_for_url(re.compile(r"/coach/?$"))
+    expect(page.get_by_test_id("coach-email")).to_have_text("contact.artboost@gmail.com")
+
+
+def test_two_clicks_do_not_open_the_coach_login(desktop: Page, app_url: str):
+    desktop.goto(app_url + "/")
+    desktop.get_by_test_id("footer-copyright").click()
+    desktop.get_by_test_id("footer-copyright").click()
+    desktop.wait_for_timeout(1600)
+    desktop.get_by_test_id("footer-copyright").click()
+    desktop.wait_for_timeout(500)
+    assert "/coach" not in desktop.url
+    expect(desktop.locator("a[href*='/coach']")).to_have_count(0)  # nothing public links to it
+
+
+def test_coach_dashboard_is_closed_to_visitors(desktop: Page, app_url: str):
+    desktop.goto(app_url + "/coach")
+    desktop.wait_for_url(re.compile(r"/coach/login/?$"))
+    expect(desktop.get_by_test_id("tab-bar")).to_have_count(0)
+
+
+def test_coach_finds_a_booking_by_code_and_checks_it_in(browser, desktop: Page, app_url: str):
+    # A visitor books on a phone.
+    visitor = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+    _to_summary(visitor, app_url, "Afroboost Outdoor", "Moussa", f"Check{uuid.uuid4().hex[:4]}", "+41 79 444 55 66")
+    visitor.get_by_test_id("pay-twint").click()
+    code = visitor.get_by_test_id("reservation-code").inner_text()
+    visitor.context.close()
+
+    page = desktop
+    coach_sign_in(page, app_url)
+    page.get_by_test_id("tab-reservations").click()
+    page.get_by_test_id("reservations-search").fill(code.lower())
+    expect(page.get_by_test_id("results-count")).to_have_text("1 résultat(s)")
+    row = page.get_by_test_id("reservation-row")
+    expect(row).to_contain_text(code)
+    expect(row).to_contain_text("En attente de paiement")
+
+    page.get_by_test_id("checkin-code").fill(code)
+    page.get_by_test_id("checkin-headset").fill("17")
+    page.get_by_test_id("checkin-submit").click()
+    expect(page.get_by_test_id("checkin-ok")).to_contain_text(code)
+    expect(row).to_contain_text("Présent·e")
+    expect(row).to_contain_text("n°17")
+    page.get_by_test_id("headset-returned").click()
+    expect(page.get_by_test_id("headset-returned")).to_have_count(0)
+
+    page.get_by_test_id("checkin-code").fill(code)
+    page.get_by_test_id("checkin-submit").click()
+    expect(page.get_by_test_id("checkin-error")).to_have_text("Déjà enregistré·e à l'entrée.")
+
+    page.get_by_test_id("reservations-search").fill("personne-ne-correspond")
+    expect(page.get_by_test_id("no-results")).to_have_text("Aucune réservation correspondante")
+
+
+def test_scanner_decoder_is_self_hosted_and_matches_the_bundled_zxing(app_url: str):
+    import pathlib
+    import urllib.request
+
+    from tests.conftest import ROOT
+
+    ponyfill = pathlib.Path(ROOT, ".web/node_modules/barcode-detector/dist/es/ponyfill.js").read_text()
+    assert "zxing-wasm@2.1.2" in ponyfill, "barcode-detector bundles another zxing-wasm: refresh assets/zxing_reader.wasm"
+    with urllib.request.urlopen(app_url + "/zxing_reader.wasm", timeout=10) as r:
+        assert r.status == 200 and r.read(4) == b"\0asm"
+
+
+def test_sitemap_does_not_list_the_coach_pages(app_url: str):
+    import urllib.request
+
+    with urllib.request.urlopen(app_url + "/sitemap.xml", timeout=10) as r:
+        body = r.read().decode()
+    assert "/reserver" in body and "/coach" not in body
