@@ -58,11 +58,11 @@ def check_bookable(session: Session, *, session_id: int | None, now: datetime) -
 
 
 def check_offer(session: Session, *, offer_id: int | None) -> Offer:
-    """A visible class offer (not a shop product)."""
+    """A visible class offer (not a shop product, not archived)."""
     if not offer_id:
         raise ServiceError("offer_required", field="offer")
     offer = session.get(Offer, offer_id)
-    if offer is None or not offer.visible or offer.is_product:
+    if offer is None or not offer.visible or offer.archived or offer.is_product:
         raise ServiceError("offer_unknown", field="offer")
     return offer
 

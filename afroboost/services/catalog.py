@@ -117,8 +117,11 @@ def offer_view(offer: Offer) -> OfferView:
 
 
 def visible_offers(session: Session, *, products: bool) -> list[OfferView]:
-    """Visible class offers (products=False) or visible shop products (products=True)."""
-    stmt = select(Offer).where(Offer.visible.is_(True)).order_by(Offer.sort, Offer.id)
+    """Visible class offers (products=False) or visible shop products (products=True).
+
+    Archived offers (soft-deleted by the coach) are never shown, whatever `visible` says."""
+    stmt = (select(Offer).where(Offer.visible.is_(True)).where(Offer.archived.is_(False))
+            .order_by(Offer.sort, Offer.id))
     if products:
         stmt = stmt.where(Offer.kind == OfferKind.product.value)
     else:

@@ -1,0 +1,188 @@
+"""Cours tab services: course CRUD, slug uniqueness, sessions (generate, edit, cancel)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from afroboost.db import in_read, write_session
+from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry
+from afroboost.services import ServiceError
+from afroboost.services.booking import BookingRequest, book, do_join_waitlist
+from afroboost.services.coach_courses import (
+    CourseForm,
+    access_course_form,
+    access_course_rows,
+    access_course_sessions,
+    do_cancel_session,
+    do_delete_course,
+    do_generate_course_sessions,
+    do_save_course,
+    do_update_session,
+)
+from afroboost.services.coach_forms import FormInvalid, error_messages
+from tests.factories import NOW, make_course, make_offer, make_session, person
+
+
+def save(course_id: int = 0, **kw) -> Course:
+    form = CourseForm(**{"name": "Afroboost Silent", "place": "Salle Rythmo", "weekday": "2",
+                         "start_time": "18h30", "duration": "60", "seats": "20", "headsets": "18", **kw})
+    with write_session() as s:
+        return do_save_course(s, course_id=course_id, form=form)
+
+
+def test_create_course_derives_slug_and_normalizes(db):
+    c = save(name="  Afroboost   Été – Mercredi ")
+    assert (c.slug, c.name, c.start_time, c.weekday, c.headsets) == (
+        "afroboost-ete-mercredi", "Afroboost Été – Mercredi", "18:30", 2, 18)
+    form = in_read(access_course_form, course_id=c.id)
+    assert (form.name, form.start_time, form.seats) == ("Afroboost Été – Mercredi", "18:30", "20")
+
+
+def test_invalid_form_reports_each_field_and_stores_nothing(db):
+    with pytest.raises(FormInvalid) as e:
+        save(name="", weekday="9", start_time="25:00", duration="abc", seats="-3", headsets="")
+    msgs = error_messages(e.value)
+    assert msgs == {
+        "name": "Ce champ est obligatoire.",
+        "weekday": "Choisis un nombre entre 0 et 6.",
+        "start_time": "Heure invalide : écris-la comme 18:30.",
+        "duration": "Écris un nombre entier (ex. 20).",
+        "seats": "Écris un nombre entier (ex. 20).",
+        "headsets": "Indique un nombre.",
+    }
+    assert in_read(lambda s: s.exec(select(Course)).all()) == []
+
+
+def test_duplicate_slug_is_refused_with_a_clear_message(db):
+    first = save(name="Afroboost Outdoor")
+    with pytest.raises(FormInvalid) as e:
+        save(name="afroboost  outdoor!")
+    assert error_messages(e.value)["name"] == (
+        "Un autre cours porte déjà ce nom (adresse « afroboost-outdoor ») : choisis un nom différent.")
+    # Saving the same course again under its own name is fine; renaming follows the slug.
+    assert save(first.id, name="Afroboost Outdoor").id == first.id
+    assert save(first.id, name="Afroboost Plage").slug == "afroboost-plage"
+    with pytest.raises(FormInvalid, match="course_slug_empty"):
+        save(name="!!!")
+
+
+def test_unknown_course_id_from_the_browser_is_refused(db):
+    with pytest.raises(ServiceError, match="course_unknown"):
+        save(424242)
+    with write_session() as s, pytest.raises(ServiceError, match="course_unknown"):
+        do_delete_course(s, course_id=424242)
+
+
+def test_generate_sessions_next_weeks_idempotent(db):
+    c = save(weekday="3")
+    with write_session() as s:
+        assert do_generate_course_sessions(s, course_id=c.id, weeks="4", now=NOW) == 4
+    with write_session() as s:
+        assert do_generate_course_sessions(s, course_id=c.id, weeks="6", now=NOW) == 2
+    rows = in_read(access_course_sessions, course_id=c.id, now=NOW)
+    assert len(rows) == 6 and all(r.seats == "20" and r.headsets == "18" for r in rows)
+    assert rows[0].label.startswith("Jeudi 3 décembre")
+    assert in_read(access_course_rows, now=NOW)[0].upcoming == 6
+
+
+def test_generate_refuses_bad_weeks_and_inactive_course(db):
+    c = save()
+    with write_session() as s, pytest.raises(ServiceError) as e:
+        do_generate_course_sessions(s, course_id=c.id, weeks="0", now=NOW)
+    assert (e.value.key, e.value.field) == ("form_number_range", "weeks")
+    save(c.id, active=False)
+    with write_session() as s, pytest.raises(ServiceError, match="course_inactive"):
+        do_generate_course_sessions(s, course_id=c.id, weeks="2", now=NOW)
+
+
+def _booked_session(headsets=3, n=2):
+    with write_session() as s:
+        cls = make_session(s, seats=10, headsets=headsets)
+        offer = make_offer(s)
+        ids = (cls.id, cls.course_id, offer.id)
+    for i in range(n):
+        book(BookingRequest(session_id=ids[0], offer_id=ids[2], person=person(i), payment_method="twint"), now=NOW)
+    return ids
+
+
+def test_session_edit_never_below_taken(db):
+    sid, _cid, _oid = _booked_session(n=2)
+    with write_session() as s, pytest.raises(FormInvalid) as e:
+        do_update_session(s, session_id=sid, seats="1", headsets="1", now=NOW)
+    assert error_messages(e.value) == {
+        "seats": "Impossible : 2 casque(s) déjà réservé(s) sur cette séance.",
+        "headsets": "Impossible : 2 casque(s) déjà réservé(s) sur cette séance.",
+    }
+    with write_session() as s:
+        assert do_update_session(s, session_id=sid, seats="2", headsets="5", now=NOW) == 0
+    cls = in_read(lambda s: s.get(ClassSession, sid))
+    assert (cls.seats, cls.headsets, cls.taken, cls.spots_left) == (2, 5, 2, 0)
+
+
+def test_session_edit_rechecks_taken_at_write_time(db):
+    """A booking landing between the read and the write: the conditional UPDATE refuses."""
+    sid, _cid, _oid = _booked_session(n=1)
+    with write_session() as s:
+        cls = s.get(ClassSession, sid)  # loaded with taken = 1: the service's read sees that ...
+        # ... while a concurrent booking takes two more (a Core UPDATE leaves the loaded row stale).
+        s.execute(ClassSession.__table__.update().where(ClassSession.id == sid).values(taken=3))
+        with pytest.raises(ServiceError) as e:
+            do_update_session(s, session_id=cls.id, seats="2", headsets="2", now=NOW)
+    assert not isinstance(e.value, FormInvalid)  # refused by the UPDATE's WHERE, not the pre-check
+    assert (e.value.key, e.value.params) == ("session_below_taken", {"taken": 3})
+    assert in_read(lambda s: s.get(ClassSession, sid).seats) == 10
+
+
+def test_raising_capacity_gives_spots_to_the_waitlist(db):
+    sid, _cid, oid = _booked_session(headsets=1, n=1)
+    with write_session() as s:
+        do_join_waitlist(s, session_id=sid, offer_id=oid, person=person(50), now=NOW)
+    with write_session() as s:
+        assert do_update_session(s, session_id=sid, seats="10", headsets="3", now=NOW) == 1
+    assert in_read(lambda s: s.get(ClassSession, sid).taken) == 2
+    assert in_read(lambda s: s.exec(select(WaitlistEntry)).one().status) == "promoted"
+
+
+def test_cancel_session_keeps_reservations_and_shows_annulee(db):
+    sid, cid, _oid = _booked_session(n=2)
+    with write_session() as s:
+        assert do_cancel_session(s, session_id=sid, now=NOW) == 2
+    row = next(r for r in in_read(access_course_sessions, course_id=cid, now=NOW) if r.id == sid)
+    assert (row.cancelled, row.status, row.reservations) == (True, "Annulée", 2)
+    with write_session() as s, pytest.raises(ServiceError, match="session_cancelled_edit"):
+        do_update_session(s, session_id=sid, seats="10", headsets="10", now=NOW)
+    with write_session() as s, pytest.raises(ServiceError, match="session_cancelled_edit"):
+        do_cancel_session(s, session_id=sid, now=NOW)
+
+
+def test_past_or_unknown_session_cannot_be_edited(db):
+    with write_session() as s:
+        past = make_session(s, starts_at=NOW - timedelta(hours=1)).id
+    with write_session() as s, pytest.raises(ServiceError, match="session_started_edit"):
+        do_update_session(s, session_id=past, seats="5", headsets="5", now=NOW)
+    with write_session() as s, pytest.raises(ServiceError, match="session_unknown"):
+        do_cancel_session(s, session_id=999999, now=NOW)
+
+
+def test_course_with_reservations_is_deactivated_not_deleted(db):
+    sid, cid, _oid = _booked_session(n=1)
+    with write_session() as s:
+        assert do_delete_course(s, course_id=cid) == "deactivated"
+    course = in_read(lambda s: s.get(Course, cid))
+    assert course is not None and course.active is False
+    assert in_read(lambda s: len(s.exec(select(Reservation)).all())) == 1
+
+
+def test_course_without_reservations_is_deleted_with_its_sessions(db):
+    with write_session() as s:
+        c = make_course(s)
+        make_session(s, course=c)
+        make_session(s, course=c, starts_at=NOW + timedelta(days=9))
+        cid = c.id
+    with write_session() as s:
+        assert do_delete_course(s, course_id=cid) == "deleted"
+    assert in_read(lambda s: s.get(Course, cid)) is None
+    assert in_read(lambda s: s.exec(select(ClassSession)).all()) == []
