@@ -99,11 +99,16 @@ def app_url(e2e_db_url, idp):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def pw():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(pw):
+    b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture

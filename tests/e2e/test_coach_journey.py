@@ -80,7 +80,7 @@ def test_scanner_decoder_is_self_hosted_and_matches_the_bundled_zxing(app_url: s
     from tests.conftest import ROOT
 
     ponyfill = pathlib.Path(ROOT, ".web/node_modules/barcode-detector/dist/es/ponyfill.js").read_text()
-    assert "zxing-wasm@2.1.2" in ponyfill, "barcode-detector bundles another zxing-wasm: refresh assets/zxing_reader.wasm"
+    assert "zxing-wasm@2.1.2" in ponyfill, "another zxing-wasm is bundled: refresh assets/zxing_reader.wasm"
     with urllib.request.urlopen(app_url + "/zxing_reader.wasm", timeout=10) as r:
         assert r.status == 200 and r.read(4) == b"\0asm"
 
@@ -91,3 +91,61 @@ def test_sitemap_does_not_list_the_coach_pages(app_url: str):
     with urllib.request.urlopen(app_url + "/sitemap.xml", timeout=10) as r:
         body = r.read().decode()
     assert "/reserver" in body and "/coach" not in body
+
+
+def _qr_y4m(text: str, path, size: int = 720, frames: int = 10) -> None:
+    """A still video (Y4M, what Chromium's fake camera plays) showing the QR code of `text`."""
+    import qrcode
+
+    qr = qrcode.QRCode(border=4)
+    qr.add_data(text)
+    matrix = qr.get_matrix()
+    cell = size // len(matrix)
+    offset = (size - cell * len(matrix)) // 2
+    luma = bytearray([255]) * (size * size)
+    for y, line in enumerate(matrix):
+        for x, dark in enumerate(line):
+            if dark:
+                for dy in range(cell):
+                    start = (offset + y * cell + dy) * size + offset + x * cell
+                    luma[start:start + cell] = bytes(cell)
+    chroma = bytes([128]) * ((size // 2) * (size // 2) * 2)
+    with open(path, "wb") as f:
+        f.write(f"YUV4MPEG2 W{size} H{size} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(frames):
+            f.write(b"FRAME\n" + bytes(luma) + chroma)
+
+
+def test_coach_scans_the_qr_with_the_camera(tmp_path, pw, browser, app_url: str):
+    from tests.e2e.conftest import CHROMIUM_ARGS
+
+    visitor = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+    _to_summary(visitor, app_url, "Afroboost Silent", "Yann", f"Scan{uuid.uuid4().hex[:4]}", "+41 79 777 88 99")
+    visitor.get_by_test_id("pay-stripe").click()
+    code = visitor.get_by_test_id("reservation-code").inner_text()
+    visitor.context.close()
+
+    video = tmp_path / "qr.y4m"
+    _qr_y4m(code, video)
+    camera = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+              f"--use-file-for-fake-video-capture={video}"]
+    with_camera = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS + camera)
+    try:
+        page = with_camera.new_context(viewport={"width": 1280, "height": 900}, permissions=["camera"]).new_page()
+        page.set_default_timeout(20_000)
+        coach_sign_in(page, app_url)
+        page.get_by_test_id("tab-reservations").click()
+        page.get_by_test_id("open-scanner").click()
+        expect(page.get_by_test_id("checkin-code")).to_have_value(code)  # read by the camera
+        page.get_by_test_id("checkin-submit").click()
+        expect(page.get_by_test_id("checkin-ok")).to_contain_text(code)
+    finally:
+        with_camera.close()
+
+
+def test_without_a_camera_the_scanner_falls_back_to_typing(desktop: Page, app_url: str):
+    coach_sign_in(desktop, app_url)
+    desktop.get_by_test_id("tab-reservations").click()
+    desktop.get_by_test_id("open-scanner").click()  # headless chromium has no camera here
+    expect(desktop.get_by_test_id("scanner-note")).to_have_text("Caméra indisponible : tape le code de réservation.")
+    expect(desktop.get_by_test_id("checkin-code")).to_be_editable()
