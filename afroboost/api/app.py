@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 
 from afroboost.api.auth import create_auth_app
+from afroboost.api.og import media_og_page
 
 
 async def health(_request: Request) -> JSONResponse:
@@ -20,4 +21,5 @@ def create_api() -> Starlette:
     return Starlette(routes=[
         Route("/api/health", health),
         Mount("/api/auth", app=create_auth_app()),
+        Route("/v/{slug}", media_og_page),  # same URL as the page: per-slug OpenGraph tags for crawlers
     ])
