@@ -8,12 +8,15 @@ from afroboost import (
     texts,
 )
 from afroboost.api.app import create_api
+from afroboost.pages.articles import article_page, articles_page
 from afroboost.pages.book import book_page
 from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
+from afroboost.pages.media import media_page
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
+from afroboost.state.content_public import ArticlePageState, ArticlesListState, MediaPageState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState
 
@@ -29,6 +32,11 @@ app.add_page(home_page, route=routes.HOME, title=f"{texts.BRAND} – {texts.TAGL
 app.add_page(book_page, route=routes.BOOK, title=f"Réserver – {texts.BRAND}", on_load=BookingState.load)
 app.add_page(lookup_page, route=routes.LOOKUP, title=f"{texts.LOOKUP_TITLE} – {texts.BRAND}",
              on_load=LookupState.prefill)
+app.add_page(articles_page, route=routes.ARTICLES, title=f"{texts.ARTICLES_TITLE} – {texts.BRAND}",
+             description=texts.ARTICLES_PITCH, on_load=ArticlesListState.load)
+app.add_page(article_page, route=routes.ARTICLE, title=ArticlePageState.page_title, on_load=ArticlePageState.load)
+# /v/{slug} is also an HTTP route (api/og.py) that adds the page's OpenGraph tags for crawlers.
+app.add_page(media_page, route=routes.MEDIA, title=MediaPageState.page_title, on_load=MediaPageState.load)
 
 # Coach pages: unlisted (not in the sitemap, never linked; the footer's triple click opens the login).
 _hidden = {"sitemap": None}

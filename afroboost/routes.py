@@ -10,3 +10,8 @@ def book_session_url(session_id: int | str) -> str:
 
 COACH = "/coach"
 COACH_LOGIN = "/coach/login"
+
+# Articles and media pages (the dynamic part is the slug).
+ARTICLES = "/articles"
+ARTICLE = "/articles/[slug]"
+MEDIA = "/v/[slug]"
