@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from afroboost.components.coach.articles import articles_tab
 from afroboost.components.coach.common import soon
+from afroboost.components.coach.medias import medias_tab
 from afroboost.components.coach.reservations import reservations_tab
 
 # key -> (label, render function). Tabs not built yet show « bientôt ».
@@ -15,7 +17,7 @@ TABS: list[tuple[str, str, object]] = [
     ("paiements", "Paiements", lambda: soon("Paiements")),
     ("codes", "Codes", lambda: soon("Codes")),
     ("campagnes", "📢 Campagnes", lambda: soon("📢 Campagnes")),
-    ("articles", "📰 Articles", lambda: soon("📰 Articles")),
-    ("medias", "🎬 Médias", lambda: soon("🎬 Médias")),
+    ("articles", "📰 Articles", articles_tab),
+    ("medias", "🎬 Médias", medias_tab),
     ("conversations", "💬 Conversations", lambda: soon("💬 Conversations")),
 ]
