@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, func, select
 
 from afroboost.db import utc_now
-from afroboost.models import ClassSession, Course, Offer, PromoCode, Reservation
+from afroboost.models import ClassSession, Course, Offer, PromoCode, Reservation, SiteConcept
 from afroboost.services.capacity import take_spot
+from afroboost.services.concept import CONCEPT_ID, FaqItem, dump_faq
 from afroboost.services.contacts import do_upsert_contact
 from afroboost.services.schedule import do_generate_sessions
 from afroboost.services.validation import Participant
@@ -58,6 +59,31 @@ PROMOS = [
     dict(code="DEJAPRIS", kind="percent", value=50, max_uses=1, uses=1),
     dict(code="ESSAI", kind="percent", value=100, max_uses=20, only_single=True),
 ]
+
+CONCEPT = dict(
+    title="Afroboost Silent",
+    tagline="Le fitness afrobeat au casque, avec Coach Bassi",
+    pitch=(
+        "Enfile ton casque, monte le son : Coach Bassi te fait danser sur les meilleurs rythmes "
+        "afrobeat, amapiano et coupé-décalé. 60 minutes de cardio joyeux où chacun vit la musique "
+        "dans ses oreilles, sans déranger personne, en salle comme au bord du lac.\n\n"
+        "Aucun niveau requis : on vient comme on est, on repart le sourire aux lèvres."
+    ),
+    faq=[
+        FaqItem("Faut-il savoir danser ?",
+                "Pas du tout. Les mouvements sont simples et repris plusieurs fois : tu suis Coach Bassi "
+                "à ton rythme, débutant·e ou confirmé·e."),
+        FaqItem("Le casque est-il fourni ?",
+                "Oui, chaque réservation te garde un casque audio sans fil. Tu le reçois à l'entrée avec "
+                "ton code de réservation et tu le rends à la fin du cours."),
+        FaqItem("Que faut-il apporter ?",
+                "Une tenue de sport, des baskets propres et une gourde. Pour l'Outdoor, prévois aussi "
+                "une casquette ou une veste selon la météo."),
+    ],
+    contact_email="contact.artboost@gmail.com",
+    contact_address="Salle Rythmo, Rue de Genève 12, 1003 Lausanne",
+    instagram_url="https://www.instagram.com/afroboost",
+)
 
 DEMO_PEOPLE = [("Awa", "Diallo"), ("Luca", "Rossi"), ("Nadia", "Keller"), ("Yann", "Moreau"),
                ("Fatou", "Ndiaye"), ("Sara", "Meier"), ("Kofi", "Mensah"), ("Léa", "Favre"),
@@ -112,12 +138,21 @@ def do_seed(session: Session, *, now: datetime | None = None) -> dict[str, int]:
     for course in courses:
         do_generate_sessions(session, course=course, weeks=4, now=now)
     _fill_express(session, course=courses[2], single=single, now=now)
+    _seed_concept(session)
     after = _counts(session)
     return {k: after[k] - before[k] for k in after}
 
 
+def _seed_concept(session: Session) -> None:
+    """The public texts, only when the coach has none yet (an edited concept is never overwritten)."""
+    if session.get(SiteConcept, CONCEPT_ID) is None:
+        values = {k: v for k, v in CONCEPT.items() if k != "faq"}
+        session.add(SiteConcept(id=CONCEPT_ID, faq_json=dump_faq(CONCEPT["faq"]), **values))
+        session.flush()
+
+
 def _counts(session: Session) -> dict[str, int]:
-    models = (Course, ClassSession, Offer, PromoCode, Reservation)
+    models = (Course, ClassSession, Offer, PromoCode, Reservation, SiteConcept)
     return {m.__name__: session.exec(select(func.count()).select_from(m)).one() for m in models}
 
 

@@ -226,6 +226,8 @@ OVERVIEW_SINCE = "depuis {t}"
 OVERVIEW_BOOKINGS = "Réservations"
 OVERVIEW_CHF = "CHF"
 OVERVIEW_REFRESH = "Actualiser"
+OVERVIEW_KPI_SESSIONS = "Séances"
+OVERVIEW_KPI_REVENUE = "Chiffre d'affaires"
 
 ERR.update({
     "concept_too_long_120": "120 caractères maximum.",
