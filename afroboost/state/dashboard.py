@@ -11,7 +11,7 @@ TAB_KEYS = ("apercu", "reservations", "concept", "cours", "offres", "paiements",
 
 
 class DashboardState(CoachState):
-    tab: str = "reservations"
+    tab: str = "apercu"
 
     @rx.event
     def open_tab(self, key: str):

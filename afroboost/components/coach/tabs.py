@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from afroboost.components.coach.apercu import apercu_tab
 from afroboost.components.coach.articles import articles_tab
 from afroboost.components.coach.common import soon
+from afroboost.components.coach.concept import concept_tab
 from afroboost.components.coach.medias import medias_tab
 from afroboost.components.coach.reservations import reservations_tab
 
 # key -> (label, render function). Tabs not built yet show « bientôt ».
 TABS: list[tuple[str, str, object]] = [
-    ("apercu", "Aperçu", lambda: soon("Aperçu")),
+    ("apercu", "Aperçu", apercu_tab),
     ("reservations", "Réservations", reservations_tab),
-    ("concept", "Concept", lambda: soon("Concept")),
+    ("concept", "Concept", concept_tab),
     ("cours", "Cours", lambda: soon("Cours")),
     ("offres", "Offres", lambda: soon("Offres")),
     ("paiements", "Paiements", lambda: soon("Paiements")),
