@@ -6,6 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.catalog import grid, offer_card, spots_badge
+from afroboost.components.home_concept import contact_section, faq_section, hero_backdrop
 from afroboost.components.layout import MUTED, VIOLET, card, neon_button, page
 from afroboost.routes import BOOK, book_session_url
 from afroboost.services.catalog import CourseView, SessionView
@@ -14,15 +15,21 @@ from afroboost.state.home import HomeState
 
 def hero() -> rx.Component:
     return rx.box(
+        hero_backdrop(),
         rx.vstack(
-            rx.text("🎧 " + texts.TAGLINE, color=VIOLET, weight="bold", size="2"),
-            rx.heading(texts.HERO_TITLE, size=rx.breakpoints(initial="8", md="9"), class_name="ab-gradient-text"),
-            rx.text(texts.HERO_PITCH, size="4", color="#e4e4e7", max_width="640px"),
+            rx.text("🎧 " + HomeState.concept.tagline, color=VIOLET, weight="bold", size="2",
+                    data_testid="hero-tagline"),
+            rx.heading(HomeState.concept.title, size=rx.breakpoints(initial="8", md="9"),
+                       class_name="ab-gradient-text", data_testid="hero-title"),
+            rx.text(HomeState.concept.pitch, size="4", color="#e4e4e7", max_width="640px", white_space="pre-line",
+                    data_testid="hero-pitch"),
             rx.link(neon_button(texts.HERO_CTA, size="4"), href=BOOK, data_testid="hero-cta"),
-            spacing="4", align="start", max_width="1100px", margin_x="auto",
+            spacing="4", align="start", max_width="1100px", margin_x="auto", position="relative",
             padding_x="1em", padding_y=rx.breakpoints(initial="2.5em", md="4.5em"),
+            # Until load() answers, the texts.py defaults are in the page: fade in to avoid a visible swap.
+            opacity=rx.cond(HomeState.loaded, "1", "0"), transition="opacity 0.25s ease",
         ),
-        class_name="ab-hero", width="100%", data_testid="hero",
+        class_name="ab-hero", width="100%", position="relative", data_testid="hero",
     )
 
 
@@ -82,4 +89,4 @@ def offers_section() -> rx.Component:
 
 
 def home_page() -> rx.Component:
-    return page(sessions_section(), offers_section(), top=hero())
+    return page(sessions_section(), offers_section(), faq_section(), contact_section(), top=hero())

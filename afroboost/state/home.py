@@ -6,6 +6,7 @@ import reflex as rx
 
 from afroboost.db import run_read
 from afroboost.services.catalog import CourseView, OfferView, home_catalog
+from afroboost.services.concept import PublicConcept, public_concept
 
 
 class HomeState(rx.State):
@@ -13,6 +14,8 @@ class HomeState(rx.State):
     offers: list[OfferView] = []
     products: list[OfferView] = []
     loaded: bool = False
+    # The defaults are the texts.py fallbacks (public texts); the coach's concept replaces them in load().
+    concept: PublicConcept = PublicConcept()
 
     @rx.event
     async def load(self):
@@ -21,4 +24,5 @@ class HomeState(rx.State):
         self.courses = catalog["courses"]
         self.offers = catalog["offers"]
         self.products = catalog["products"]
+        self.concept = await run_read(public_concept)
         self.loaded = True
