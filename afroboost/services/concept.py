@@ -19,6 +19,7 @@ from afroboost import texts
 from afroboost.db import utc_now
 from afroboost.models import SiteConcept
 from afroboost.services import ServiceError
+from afroboost.services.content_images import sniff_image
 from afroboost.services.validation import normalize_email, normalize_phone
 from afroboost.settings import get_settings
 
@@ -27,8 +28,6 @@ LIMITS = {"title": 120, "tagline": 200, "pitch": 2000, "contact_address": 300, "
 MAX_QUESTION, MAX_ANSWER, MAX_FAQ = 200, 1000, 20
 IMAGE_DIR = "concept"
 IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
-# What the first bytes of each accepted format look like (the extension alone proves nothing).
-_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
 _IMAGE_PATH = re.compile(r"^concept/[0-9a-f]{32}\.(png|jpg|jpeg|webp)$")
 
 
@@ -254,8 +253,8 @@ def check_image(*, filename: str, data: bytes) -> str:
         raise ServiceError("image_empty", field="hero_image")
     if len(data) > get_settings().uploads_max_bytes:
         raise ServiceError("image_too_big", field="hero_image")
-    looks_ok = (data[:4] == b"RIFF" and data[8:12] == b"WEBP") if ext == ".webp" else data.startswith(_MAGIC[ext])
-    if not looks_ok:
+    # The extension alone proves nothing: the first bytes must be those of that kind of image.
+    if sniff_image(data) != (".jpg" if ext == ".jpeg" else ext):
         raise ServiceError("image_type", field="hero_image")
     return ext
 
