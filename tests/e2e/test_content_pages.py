@@ -9,6 +9,7 @@ import struct
 import urllib.request
 import uuid
 import zlib
+from datetime import timedelta
 
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
@@ -106,13 +107,18 @@ def test_published_article_renders_markdown_without_raw_html(desktop: Page, app_
     now = utc_now()
     _add(e2e_db_url, Article(slug=f"debuter-{tag}", title=f"Bien débuter {tag}", summary="Trois conseils.",
                              body_md=body, published=True, published_at=now))
+    _add(e2e_db_url, Article(slug=f"ancien-{tag}", title=f"Ancien {tag}", body_md="vieux", published=True,
+                             published_at=now - timedelta(days=2)))
     _add(e2e_db_url, Article(slug=f"brouillon-{tag}", title=f"Brouillon {tag}", body_md="secret", published=False))
 
     page = desktop
     page.goto(f"{app_url}/articles")
     cards = page.get_by_test_id("article-card")
     expect(cards.filter(has_text=f"Bien débuter {tag}")).to_have_count(1)
-    expect(cards.first).to_contain_text(f"Bien débuter {tag}")  # newest first
+    expect(cards.filter(has_text=f"Ancien {tag}")).to_have_count(1)
+    titles = [t.split("\n") for t in cards.all_inner_texts()]
+    order = [i for i, t in enumerate(titles) if f"Bien débuter {tag}" in t or f"Ancien {tag}" in t]
+    assert f"Bien débuter {tag}" in titles[order[0]] and len(order) == 2  # newest first
     expect(cards.filter(has_text=f"Brouillon {tag}")).to_have_count(0)
 
     cards.filter(has_text=f"Bien débuter {tag}").click()
