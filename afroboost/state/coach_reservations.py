@@ -9,7 +9,13 @@ from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
 from afroboost.services.booking import do_cancel, do_mark_paid
 from afroboost.services.coach_reservations import (
-    ReservationRow, do_check_in, do_delete, do_return_headset, filter_rows, list_reservations, rows_csv,
+    ReservationRow,
+    do_check_in,
+    do_delete,
+    do_return_headset,
+    filter_rows,
+    list_reservations,
+    rows_csv,
 )
 from afroboost.state.auth import CoachState
 
