@@ -76,7 +76,7 @@ def article_body() -> rx.Component:
 
 def article_page() -> rx.Component:
     return page(
-        rx.link(texts.ARTICLE_ALL, href=ARTICLES, color=MUTED, size="2"),
+        rx.cond(P.found, rx.link(texts.ARTICLE_ALL, href=ARTICLES, color=MUTED, size="2")),
         rx.box(
             rx.cond(
                 P.loaded,
