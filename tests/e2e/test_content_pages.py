@@ -137,14 +137,31 @@ def test_published_article_renders_markdown_without_raw_html(desktop: Page, app_
     expect(page.get_by_test_id("article-not-found")).to_contain_text("Article introuvable")
 
 
-def test_coach_writes_an_article_and_a_media_page(desktop: Page, app_url: str, tmp_path):
+def _remove_uploads(db_url: str, tag: str) -> None:
+    """Delete the images the coach uploaded in this test (the upload dir outlives the e2e DB)."""
+    with sa.create_engine(db_url).connect() as conn:
+        query = sa.text("SELECT cover_image FROM article WHERE slug LIKE :p UNION "
+                        "SELECT thumbnail FROM media_page WHERE slug LIKE :p")
+        paths = conn.execute(query, {"p": f"%{tag}"}).scalars().all()
+    for rel in paths:
+        if rel:
+            (UPLOADS / rel).unlink(missing_ok=True)
+
+
+def test_coach_writes_an_article_and_a_media_page(desktop: Page, app_url: str, e2e_db_url: str, tmp_path):
+    tag = uuid.uuid4().hex[:6]
+    try:
+        _coach_writes(desktop, app_url, tmp_path, tag)
+    finally:
+        _remove_uploads(e2e_db_url, tag)
+
+
+def _coach_writes(page: Page, app_url: str, tmp_path, tag: str) -> None:
     cover = tmp_path / "couverture.png"
     cover.write_bytes(png(320, 180))
     fake = tmp_path / "pas-une-image.png"
     fake.write_bytes(b"<html><script>alert(1)</script></html>")
-    tag = uuid.uuid4().hex[:6]
 
-    page = desktop
     coach_sign_in(page, app_url)
     page.get_by_test_id("tab-articles").click()
     page.get_by_test_id("art-new").click()
