@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.routes import BOOK, HOME, LOOKUP
+from afroboost.routes import ARTICLES, BOOK, HOME, LOOKUP
 
 SECRET_CLICKS = (
     "(() => { const now = Date.now();"
@@ -39,6 +39,8 @@ def header() -> rx.Component:
         rx.link(rx.heading(texts.BRAND, size=rx.breakpoints(initial="5", sm="6"), class_name="ab-gradient-text"),
                 href=HOME, underline="none"),
         rx.spacer(),
+        rx.link(texts.NAV_ARTICLES, href=ARTICLES, color=MUTED, size="2", display=["none", "inline"],
+                data_testid="nav-articles"),
         rx.link(texts.MY_BOOKING, href=LOOKUP, color=MUTED, size="2", white_space="nowrap", data_testid="nav-lookup"),
         rx.link(rx.button(texts.BOOK, size="2", class_name="ab-btn"), href=BOOK, data_testid="nav-book"),
         align="center", spacing="3", width="100%", max_width="1100px", margin_x="auto",
@@ -48,6 +50,12 @@ def header() -> rx.Component:
 
 def footer() -> rx.Component:
     return rx.vstack(
+        rx.hstack(
+            rx.link(texts.NAV_ARTICLES, href=ARTICLES, color=MUTED, size="2", data_testid="footer-articles"),
+            rx.text("·", color=MUTED, size="2"),
+            rx.link(texts.MY_BOOKING, href=LOOKUP, color=MUTED, size="2"),
+            spacing="2",
+        ),
         rx.text(texts.TAGLINE, color=MUTED, size="2"),
         # Three quick clicks (within 1.5 s) open the coach login; nothing else reveals it.
         rx.text(texts.COPYRIGHT, color=MUTED, size="1", data_testid="footer-copyright", user_select="none",

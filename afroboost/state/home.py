@@ -20,9 +20,11 @@ class HomeState(rx.State):
     @rx.event
     async def load(self):
         """Load the upcoming sessions (with spots left), visible offers and products."""
-        catalog = await run_read(home_catalog)
-        self.courses = catalog["courses"]
-        self.offers = catalog["offers"]
-        self.products = catalog["products"]
-        self.concept = await run_read(public_concept)
-        self.loaded = True
+        try:
+            catalog = await run_read(home_catalog)
+            self.courses = catalog["courses"]
+            self.offers = catalog["offers"]
+            self.products = catalog["products"]
+            self.concept = await run_read(public_concept)
+        finally:
+            self.loaded = True  # the hero fades in even if loading failed (it shows the defaults)
