@@ -406,7 +406,9 @@ COURSE_DURATION = "Durée (minutes)"
 COURSE_SEATS = "Places"
 COURSE_HEADSETS = "Casques"
 COURSE_ACTIVE = "Actif (visible et réservable)"
-COURSE_SEATS_HINT = "Places et casques s'appliquent aux séances générées ensuite ; les séances existantes se modifient une à une."
+COURSE_SEATS_HINT = (
+    "Places et casques s'appliquent aux séances générées ensuite ; les séances existantes se modifient une à une."
+)
 COURSE_CAPACITY = "{seats} places · {headsets} casques"
 COURSE_UPCOMING = "{n} séance(s) à venir"
 COURSE_SESSIONS = "Séances"

@@ -68,6 +68,7 @@ class SessionRow:
     taken: int = 0
     reservations: int = 0
     cancelled: bool = False
+    full: bool = False
     status: str = ""
     err: str = ""
 
@@ -190,7 +191,7 @@ def session_row(cls: ClassSession, reservations: int) -> SessionRow:
     status = (texts.SESSION_CANCELLED if cls.cancelled
               else texts.SESSION_TAKEN.format(taken=cls.taken, capacity=cls.capacity))
     return SessionRow(id=cls.id, label=label, seats=str(cls.seats), headsets=str(cls.headsets), taken=cls.taken,
-                      reservations=reservations, cancelled=cls.cancelled, status=status)
+                      reservations=reservations, cancelled=cls.cancelled, full=cls.spots_left == 0, status=status)
 
 
 def access_course_sessions(session: Session, *, course_id: int, now: datetime | None = None) -> list[SessionRow]:

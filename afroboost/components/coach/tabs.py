@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from afroboost.components.coach.apercu import apercu_tab
 from afroboost.components.coach.articles import articles_tab
+from afroboost.components.coach.codes import codes_tab
 from afroboost.components.coach.common import soon
 from afroboost.components.coach.concept import concept_tab
+from afroboost.components.coach.courses import courses_tab
 from afroboost.components.coach.medias import medias_tab
+from afroboost.components.coach.offers import offers_tab
+from afroboost.components.coach.payments import payments_tab
 from afroboost.components.coach.reservations import reservations_tab
 
 # key -> (label, render function). Tabs not built yet show « bientôt ».
@@ -14,10 +18,10 @@ TABS: list[tuple[str, str, object]] = [
     ("apercu", "Aperçu", apercu_tab),
     ("reservations", "Réservations", reservations_tab),
     ("concept", "Concept", concept_tab),
-    ("cours", "Cours", lambda: soon("Cours")),
-    ("offres", "Offres", lambda: soon("Offres")),
-    ("paiements", "Paiements", lambda: soon("Paiements")),
-    ("codes", "Codes", lambda: soon("Codes")),
+    ("cours", "Cours", courses_tab),
+    ("offres", "Offres", offers_tab),
+    ("paiements", "Paiements", payments_tab),
+    ("codes", "Codes", codes_tab),
     ("campagnes", "📢 Campagnes", lambda: soon("📢 Campagnes")),
     ("articles", "📰 Articles", articles_tab),
     ("medias", "🎬 Médias", medias_tab),

@@ -1,0 +1,170 @@
+"""Offres tab: offers and shop products (CRUD, archive instead of delete, image upload).
+
+The search filters on the browser side (each row carries its lower-case `haystack`), so
+typing only sends the query, never the list again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.db import run_read, run_write
+from afroboost.services import ServiceError
+from afroboost.services.coach_forms import error_messages
+from afroboost.services.coach_offers import (
+    MAX_IMAGE_BYTES,
+    OfferForm,
+    OfferRow,
+    access_offer_form,
+    access_offer_rows,
+    do_delete_offer,
+    do_restore_offer,
+    do_save_offer,
+    store_offer_image,
+)
+from afroboost.state.auth import CoachState
+
+FIELDS = ("name", "description", "kind", "price", "image", "stripe_url", "paypal_url", "twint_url")
+TYPED = ("name", "description", "kind", "price", "stripe_url", "paypal_url", "twint_url")  # image: upload only
+ERR_FIELDS = (*FIELDS, "general")
+MAX_TYPED = 1000
+
+
+def _blank_form() -> dict[str, str]:
+    form = dataclasses.asdict(OfferForm())
+    return {k: str(form[k]) for k in FIELDS}
+
+
+class OffersState(CoachState):
+    rows: list[OfferRow] = []
+    query: str = ""
+    form_open: bool = False
+    editing: int = 0
+    form: dict[str, str] = _blank_form()
+    form_visible: bool = True
+    err: dict[str, str] = dict.fromkeys(ERR_FIELDS, "")
+    notice: str = ""
+    confirm_delete: int = 0
+
+    @rx.var
+    def matches(self) -> int:
+        q = self.query.lower()
+        return sum(1 for r in self.rows if q in r.haystack)
+
+    @rx.event
+    async def load(self):
+        """on_mount of the tab."""
+        self.rows = await run_read(access_offer_rows)
+
+    @rx.event
+    def set_query(self, value: str):
+        self.query = str(value)[:100]
+
+    # --- form --------------------------------------------------------------------------
+    @rx.event
+    def new(self):
+        self.form, self.form_visible, self.editing, self.form_open = _blank_form(), True, 0, True
+        self.err = dict.fromkeys(ERR_FIELDS, "")
+
+    @rx.event
+    async def edit(self, offer_id: int):
+        try:
+            form = await run_read(access_offer_form, offer_id=int(offer_id))
+        except ServiceError as e:
+            return rx.toast.error(texts.err(e.key, **e.params))
+        data = dataclasses.asdict(form)
+        self.form, self.form_visible = {k: str(data[k]) for k in FIELDS}, form.visible
+        self.editing, self.form_open, self.err = int(offer_id), True, dict.fromkeys(ERR_FIELDS, "")
+
+    @rx.event
+    def set_field(self, name: str, value: str):
+        if name in TYPED:
+            self.form[name] = str(value)[:MAX_TYPED]
+            self.err[name] = ""
+
+    @rx.event
+    def set_visible(self, value: bool):
+        self.form_visible = bool(value)
+
+    @rx.event
+    def close_form(self):
+        self.form_open, self.editing = False, 0
+
+    @rx.event
+    async def save(self):
+        form = OfferForm(**{k: self.form.get(k, "") for k in FIELDS}, visible=self.form_visible)
+        try:
+            await run_write(do_save_offer, offer_id=self.editing, form=form)
+        except ServiceError as e:
+            msgs = error_messages(e)
+            self.err = {k: msgs.get(k, "") for k in ERR_FIELDS}
+            self.err["general"] = self.err["general"] or texts.FORM_FIX
+            return
+        self.form_open, self.editing = False, 0
+        self.rows = await run_read(access_offer_rows)
+        return rx.toast.success(texts.OFFER_SAVED)
+
+    # --- image -------------------------------------------------------------------------
+    @rx.event
+    async def upload_image(self, files: list[rx.UploadFile]):
+        """Store the chosen image now; the offer points to it once the form is saved."""
+        self.err["image"] = ""
+        if not files:
+            return
+        upload = files[0]
+        data = await upload.read(MAX_IMAGE_BYTES + 1)  # one byte more than allowed is enough to refuse
+        try:
+            self.form["image"] = await asyncio.to_thread(
+                store_offer_image, upload_dir=rx.get_upload_dir(), filename=upload.filename or "", data=data)
+        except ServiceError as e:
+            self.err["image"] = texts.err(e.key, **e.params)
+
+    @rx.event
+    def image_rejected(self, rejected: list[dict]):
+        codes = {e.get("code") for r in rejected or [] if isinstance(r, dict) for e in r.get("errors") or []
+                 if isinstance(e, dict)}
+        self.err["image"] = texts.err("offer_image_too_big" if "file-too-large" in codes else "offer_image_type")
+
+    @rx.event
+    def remove_image(self):
+        self.form["image"], self.err["image"] = "", ""
+
+    # --- delete / archive / restore ------------------------------------------------------
+    @rx.event
+    def ask_delete(self, offer_id: int):
+        self.confirm_delete = int(offer_id)
+
+    @rx.event
+    def keep(self):
+        self.confirm_delete = 0
+
+    @rx.event
+    async def delete(self, offer_id: int):
+        self.confirm_delete = 0
+        try:
+            outcome = await run_write(do_delete_offer, offer_id=int(offer_id))
+        except ServiceError as e:
+            return rx.toast.error(texts.err(e.key, **e.params))
+        if int(offer_id) == self.editing:
+            self.form_open, self.editing = False, 0
+        self.notice = texts.OFFER_ARCHIVED_DONE if outcome == "archived" else ""
+        self.rows = await run_read(access_offer_rows)
+        return rx.toast.success(texts.OFFER_DELETED) if outcome == "deleted" else None
+
+    @rx.event
+    async def restore(self, offer_id: int):
+        try:
+            await run_write(do_restore_offer, offer_id=int(offer_id))
+        except ServiceError as e:
+            return rx.toast.error(texts.err(e.key, **e.params))
+        self.notice = ""
+        self.rows = await run_read(access_offer_rows)
+        return rx.toast.success(texts.OFFER_RESTORED)
+
+    @rx.event
+    def close_notice(self):
+        self.notice = ""
