@@ -407,7 +407,8 @@ COURSE_SEATS = "Places"
 COURSE_HEADSETS = "Casques"
 COURSE_ACTIVE = "Actif (visible et réservable)"
 COURSE_SEATS_HINT = (
-    "Places et casques s'appliquent aux séances générées ensuite ; les séances existantes se modifient une à une."
+    "Jour, heure, places et casques valent pour les séances générées ensuite ; les séances déjà créées "
+    "se modifient (ou s'annulent) une à une dans « Séances »."
 )
 COURSE_CAPACITY = "{seats} places · {headsets} casques"
 COURSE_UPCOMING = "{n} séance(s) à venir"

@@ -175,6 +175,12 @@ def do_restore_offer(session: Session, *, offer_id: int) -> None:
     session.flush()
 
 
+def discard_offer_image(*, upload_dir: Path, rel: str) -> None:
+    """Delete an image this module stored (anything else, e.g. a tampered path, is left alone)."""
+    if rel and _IMAGE_PATH.match(rel):
+        (Path(upload_dir) / rel).unlink(missing_ok=True)
+
+
 def store_offer_image(*, upload_dir: Path, filename: str, data: bytes) -> str:
     """Save an uploaded image under a random name; returns « offers/<hex>.<ext> ».
 

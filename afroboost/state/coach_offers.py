@@ -21,6 +21,7 @@ from afroboost.services.coach_offers import (
     OfferRow,
     access_offer_form,
     access_offer_rows,
+    discard_offer_image,
     do_delete_offer,
     do_restore_offer,
     do_save_offer,
@@ -49,6 +50,7 @@ class OffersState(CoachState):
     err: dict[str, str] = dict.fromkeys(ERR_FIELDS, "")
     notice: str = ""
     confirm_delete: int = 0
+    _saved_image: str = ""  # the image the edited offer already has (uploads differ until saved)
 
     @rx.var
     def matches(self) -> int:
@@ -65,10 +67,21 @@ class OffersState(CoachState):
         self.query = str(value)[:100]
 
     # --- form --------------------------------------------------------------------------
+    async def _discard(self, rel: str):
+        if rel:
+            await asyncio.to_thread(discard_offer_image, upload_dir=rx.get_upload_dir(), rel=rel)
+
+    async def _drop_unsaved_upload(self):
+        """An image uploaded into the form but never saved is deleted, not left on disk."""
+        if self.form.get("image", "") != self._saved_image:
+            await self._discard(self.form.get("image", ""))
+        self.form["image"] = self._saved_image
+
     @rx.event
-    def new(self):
+    async def new(self):
+        await self._drop_unsaved_upload()
         self.form, self.form_visible, self.editing, self.form_open = _blank_form(), True, 0, True
-        self.err = dict.fromkeys(ERR_FIELDS, "")
+        self.err, self._saved_image = dict.fromkeys(ERR_FIELDS, ""), ""
 
     @rx.event
     async def edit(self, offer_id: int):
@@ -76,8 +89,9 @@ class OffersState(CoachState):
             form = await run_read(access_offer_form, offer_id=int(offer_id))
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
+        await self._drop_unsaved_upload()
         data = dataclasses.asdict(form)
-        self.form, self.form_visible = {k: str(data[k]) for k in FIELDS}, form.visible
+        self.form, self.form_visible, self._saved_image = {k: str(data[k]) for k in FIELDS}, form.visible, form.image
         self.editing, self.form_open, self.err = int(offer_id), True, dict.fromkeys(ERR_FIELDS, "")
 
     @rx.event
@@ -91,7 +105,8 @@ class OffersState(CoachState):
         self.form_visible = bool(value)
 
     @rx.event
-    def close_form(self):
+    async def close_form(self):
+        await self._drop_unsaved_upload()
         self.form_open, self.editing = False, 0
 
     @rx.event
@@ -104,7 +119,9 @@ class OffersState(CoachState):
             self.err = {k: msgs.get(k, "") for k in ERR_FIELDS}
             self.err["general"] = self.err["general"] or texts.FORM_FIX
             return
-        self.form_open, self.editing = False, 0
+        if self._saved_image != form.image:
+            await self._discard(self._saved_image)  # replaced or removed: the old file goes
+        self.form_open, self.editing, self._saved_image = False, 0, ""
         self.rows = await run_read(access_offer_rows)
         return rx.toast.success(texts.OFFER_SAVED)
 
@@ -118,10 +135,13 @@ class OffersState(CoachState):
         upload = files[0]
         data = await upload.read(MAX_IMAGE_BYTES + 1)  # one byte more than allowed is enough to refuse
         try:
-            self.form["image"] = await asyncio.to_thread(
+            rel = await asyncio.to_thread(
                 store_offer_image, upload_dir=rx.get_upload_dir(), filename=upload.filename or "", data=data)
         except ServiceError as e:
             self.err["image"] = texts.err(e.key, **e.params)
+            return
+        await self._drop_unsaved_upload()
+        self.form["image"] = rel
 
     @rx.event
     def image_rejected(self, rejected: list[dict]):
@@ -130,7 +150,8 @@ class OffersState(CoachState):
         self.err["image"] = texts.err("offer_image_too_big" if "file-too-large" in codes else "offer_image_type")
 
     @rx.event
-    def remove_image(self):
+    async def remove_image(self):
+        await self._drop_unsaved_upload()
         self.form["image"], self.err["image"] = "", ""
 
     # --- delete / archive / restore ------------------------------------------------------
@@ -145,12 +166,16 @@ class OffersState(CoachState):
     @rx.event
     async def delete(self, offer_id: int):
         self.confirm_delete = 0
+        image = next((r.image for r in self.rows if r.id == int(offer_id)), "")
         try:
             outcome = await run_write(do_delete_offer, offer_id=int(offer_id))
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
+        if outcome == "deleted":
+            await self._discard(image)
         if int(offer_id) == self.editing:
-            self.form_open, self.editing = False, 0
+            await self._drop_unsaved_upload()
+            self.form_open, self.editing, self._saved_image = False, 0, ""
         self.notice = texts.OFFER_ARCHIVED_DONE if outcome == "archived" else ""
         self.rows = await run_read(access_offer_rows)
         return rx.toast.success(texts.OFFER_DELETED) if outcome == "deleted" else None

@@ -15,6 +15,7 @@ from afroboost.services.coach_offers import (
     OfferForm,
     access_offer_form,
     access_offer_rows,
+    discard_offer_image,
     do_delete_offer,
     do_restore_offer,
     do_save_offer,
@@ -116,6 +117,11 @@ def test_store_image_checks_type_content_and_size(tmp_path):
             store_offer_image(upload_dir=tmp_path, filename=filename, data=data)
         assert e.value.key == key
     assert len(list((tmp_path / "offers").iterdir())) == 2
+    outside = tmp_path / "keep.png"
+    outside.write_bytes(PNG)
+    discard_offer_image(upload_dir=tmp_path, rel="offers/../keep.png")  # not one of our names: untouched
+    discard_offer_image(upload_dir=tmp_path, rel=rel)
+    assert outside.exists() and not (tmp_path / rel).exists()
 
 
 def test_saved_image_path_must_be_one_we_generated(db, tmp_path):

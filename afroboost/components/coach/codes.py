@@ -63,5 +63,5 @@ def codes_tab() -> rx.Component:
                       spacing="2", padding="0.5em", width="100%"),
             max_height="400px", data_testid="codes-scroll",
         ),
-        on_mount=S.load, data_testid="tab-codes",
+        on_mount=S.load, data_testid="panel-codes",
     )

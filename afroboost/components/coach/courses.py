@@ -95,5 +95,5 @@ def courses_tab() -> rx.Component:
         sessions_panel(),
         rx.cond(S.rows.length() == 0, rx.text(texts.COURSE_NONE, color=MUTED)),
         rx.vstack(rx.foreach(S.rows, course_row), spacing="2", width="100%"),
-        on_mount=S.load, data_testid="tab-cours",
+        on_mount=S.load, data_testid="panel-cours",
     )

@@ -80,5 +80,5 @@ def offers_tab() -> rx.Component:
                       spacing="2", padding="0.5em", width="100%"),
             max_height="500px", data_testid="offers-scroll",
         ),
-        on_mount=S.load, data_testid="tab-offres",
+        on_mount=S.load, data_testid="panel-offres",
     )

@@ -50,5 +50,5 @@ def payments_tab() -> rx.Component:
         pending_card(),
         twint_card(),
         links_card(),
-        on_mount=S.load, data_testid="tab-paiements",
+        on_mount=S.load, data_testid="panel-paiements",
     )
