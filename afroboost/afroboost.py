@@ -22,7 +22,8 @@ from afroboost.state.lookup import LookupState
 
 app = rx.App(
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="theme-color", content="#000000")],
+    head_components=[rx.el.meta(name="theme-color", content="#000000"),
+                     rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
     api_transformer=create_api(),
 )
 app.add_middleware(CoachGuard())

@@ -149,3 +149,47 @@ def test_without_a_camera_the_scanner_falls_back_to_typing(desktop: Page, app_ur
     desktop.get_by_test_id("open-scanner").click()  # headless chromium has no camera here
     expect(desktop.get_by_test_id("scanner-note")).to_have_text("Caméra indisponible : tape le code de réservation.")
     expect(desktop.get_by_test_id("checkin-code")).to_be_editable()
+
+
+def test_coach_creates_a_course_a_visitor_books_it_and_is_checked_in_at_the_door(browser, desktop: Page,
+                                                                                 app_url: str):
+    """The issue's whole journey: secret entry → sign-in → new course with sessions → public page →
+    booked by a visitor on a phone → found in Réservations by code → checked in by typing it."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from afroboost import texts
+
+    page, name = desktop, f"Afrobeat Journey {uuid.uuid4().hex[:6]}"
+    coach_sign_in(page, app_url)
+    page.get_by_test_id("tab-bar").get_by_test_id("tab-cours").click()
+    page.get_by_test_id("course-new").click()
+    page.get_by_test_id("input-course-name").fill(name)
+    page.get_by_test_id("input-course-place").fill("Studio Journey, Lausanne")
+    in_two_days = (datetime.now(ZoneInfo("Europe/Zurich")) + timedelta(days=2)).weekday()
+    page.get_by_test_id("select-course-weekday").click()
+    page.get_by_role("option", name=texts.WEEKDAYS[in_two_days].capitalize()).click()
+    page.get_by_test_id("input-course-seats").fill("8")
+    page.get_by_test_id("course-save").click()
+    row = page.get_by_test_id("course-row").filter(has_text=name)
+    row.get_by_test_id("course-sessions").click()
+    page.get_by_test_id("input-weeks").fill("2")
+    page.get_by_test_id("sessions-generate").click()
+    expect(page.get_by_test_id("session-row")).to_have_count(2)
+
+    visitor = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+    _to_summary(visitor, app_url, name, "Fatou", f"Door{uuid.uuid4().hex[:4]}", "+41 78 123 45 67")
+    visitor.get_by_test_id("pay-twint").click()
+    code = visitor.get_by_test_id("reservation-code").inner_text()
+    visitor.context.close()
+
+    page.get_by_test_id("tab-bar").get_by_test_id("tab-reservations").click()
+    page.get_by_test_id("reservations-search").fill(code)
+    booked = page.get_by_test_id("reservation-row")
+    expect(booked).to_have_count(1)
+    expect(booked).to_contain_text(name)
+    page.get_by_test_id("checkin-code").fill(code)
+    page.get_by_test_id("checkin-headset").fill("3")
+    page.get_by_test_id("checkin-submit").click()
+    expect(booked).to_contain_text("Présent·e")
+    expect(booked).to_contain_text("n°3")

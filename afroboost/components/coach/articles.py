@@ -108,5 +108,5 @@ def articles_tab() -> rx.Component:
                     rx.foreach(S.rows, article_row)),
             max_height="500px", data_testid="art-list",
         ),
-        on_mount=S.load, data_testid="tab-articles",
+        on_mount=S.load, data_testid="panel-articles",
     )

@@ -101,5 +101,5 @@ def medias_tab() -> rx.Component:
                     rx.foreach(S.rows, media_row)),
             max_height="500px", data_testid="media-list",
         ),
-        on_mount=S.load, data_testid="tab-medias",
+        on_mount=S.load, data_testid="panel-medias",
     )
