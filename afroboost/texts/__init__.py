@@ -1,0 +1,14 @@
+"""Every user-facing French string, in one namespace (`texts.X`), split by area into modules."""
+
+from __future__ import annotations
+
+from afroboost.texts.coach_catalog import *  # noqa: F401,F403
+from afroboost.texts.coach_concept import *  # noqa: F401,F403
+from afroboost.texts.coach_content import *  # noqa: F401,F403
+from afroboost.texts.public import *  # noqa: F401,F403
+from afroboost.texts.public import ERR
+
+
+def err(key: str, **kwargs) -> str:
+    """The French message for an error key."""
+    return ERR.get(key, ERR["generic"]).format(**kwargs)
