@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, func, select
 
 from afroboost.db import utc_now
-from afroboost.models import ClassSession, Course, Offer, PromoCode, Reservation, SiteConcept
+from afroboost.models import Article, ClassSession, Course, Offer, PromoCode, Reservation, SiteConcept
 from afroboost.services.capacity import take_spot
 from afroboost.services.concept import CONCEPT_ID, FaqItem, dump_faq
 from afroboost.services.contacts import do_upsert_contact
@@ -90,6 +90,18 @@ DEMO_PEOPLE = [("Awa", "Diallo"), ("Luca", "Rossi"), ("Nadia", "Keller"), ("Yann
                ("Moussa", "Traoré"), ("Chloé", "Bonvin"), ("Ines", "Benali"), ("Tim", "Huber")]
 
 
+ARTICLE = dict(
+    slug="pourquoi-danser-au-casque", title="Pourquoi danser au casque ?", published=True,
+    summary="Le son directement dans les oreilles : plus d'énergie, zéro voisin dérangé.",
+    body_md=(
+        "## Le principe\n\nChaque participant·e reçoit un **casque sans fil** à l'entrée. La musique "
+        "et la voix de Coach Bassi arrivent directement dans tes oreilles.\n\n## Pourquoi on adore\n\n"
+        "- un son puissant, même en plein air ;\n- tu entends chaque consigne ;\n"
+        "- aucun voisin dérangé.\n\nRéserve ton casque et viens essayer !"
+    ),
+)
+
+
 def _get_or_add(session: Session, model, key: str, values: dict):
     row = session.exec(select(model).where(getattr(model, key) == values[key])).first()
     if row is None:
@@ -139,6 +151,7 @@ def do_seed(session: Session, *, now: datetime | None = None) -> dict[str, int]:
         do_generate_sessions(session, course=course, weeks=4, now=now)
     _fill_express(session, course=courses[2], single=single, now=now)
     _seed_concept(session)
+    _get_or_add(session, Article, "slug", {**ARTICLE, "published_at": now})
     after = _counts(session)
     return {k: after[k] - before[k] for k in after}
 
@@ -152,7 +165,7 @@ def _seed_concept(session: Session) -> None:
 
 
 def _counts(session: Session) -> dict[str, int]:
-    models = (Course, ClassSession, Offer, PromoCode, Reservation, SiteConcept)
+    models = (Course, ClassSession, Offer, PromoCode, Reservation, SiteConcept, Article)
     return {m.__name__: session.exec(select(func.count()).select_from(m)).one() for m in models}
 
 
