@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 HOST   ?= 127.0.0.1
 PORT   ?= 3000
+# the address printed links (coach login, calendar files) point to
+export SITE_URL ?= http://$(HOST):$(PORT)
 BIN    := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
 # Offline switches (no inline comments on these lines: make keeps trailing spaces)
