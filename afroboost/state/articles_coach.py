@@ -18,7 +18,19 @@ from afroboost.services.content_articles import (
     slugify,
 )
 from afroboost.state.auth import CoachState
-from afroboost.state.content_upload import drop_image, rejected_message, store_image
+from afroboost.state.coach_forms import (
+    ask_delete_row,
+    close_after_save,
+    close_on_error,
+    delete_content,
+    keep_row,
+    open_editor,
+    remove_upload,
+    show_check_errors,
+    show_save_error,
+    take_upload,
+)
+from afroboost.state.content_upload import drop_image, rejected_message
 
 FIELDS = ("title", "slug", "summary", "body_md", "image", "general")
 
@@ -65,9 +77,7 @@ class ArticlesState(CoachState):
 
     @rx.event
     async def new(self):
-        await self._drop_unsaved_upload()
-        self._fill()
-        self.editing = True
+        await open_editor(self, True)
 
     @rx.event
     async def edit(self, article_id: int):
@@ -75,18 +85,14 @@ class ArticlesState(CoachState):
         try:
             form = await run_read(access_article_form, article_id=int(article_id))
         except ServiceError as e:
-            self.editing = False
-            self.rows = await run_read(access_article_rows)
-            return rx.toast.error(texts.err(e.key))
+            return await close_on_error(self, e, access_article_rows)
         self._fill(edit_id=form.id, title=form.title, slug=form.slug, summary=form.summary,
                    body_md=form.body_md, cover_image=form.cover_image, published=form.published)
         self.editing = True
 
     @rx.event
     async def cancel(self):
-        await self._drop_unsaved_upload()
-        self._fill()
-        self.editing = False
+        await open_editor(self, False)
 
     @rx.event
     def set_title(self, value: str):
@@ -121,58 +127,35 @@ class ArticlesState(CoachState):
 
     @rx.event
     async def upload_cover(self, files: list[rx.UploadFile]):
-        rel, error = await store_image(files, "articles")
-        self.err["image"] = error
-        if rel:
-            await self._drop_unsaved_upload()
-            self.cover_image = rel
+        await take_upload(self, files, "articles", "cover_image")
 
     @rx.event
     async def remove_cover(self):
-        await self._drop_unsaved_upload()
-        self.cover_image, self.err["image"] = "", ""
+        await remove_upload(self, "cover_image")
 
     @rx.event
     async def save(self):
         errors = check_article(title=self.title, slug=self.slug.strip(), summary=self.summary, body_md=self.body_md,
                                cover_image=self.cover_image)
-        self.err = {k: texts.err(errors[k]) if k in errors else "" for k in FIELDS}
-        if errors:
-            self.err["general"] = texts.CONTENT_FIX
+        if not show_check_errors(self, errors, FIELDS):
             return
         try:
             _, old_cover = await run_write(
                 do_save_article, article_id=self.edit_id, title=self.title, slug=self.slug.strip(),
                 summary=self.summary, body_md=self.body_md, cover_image=self.cover_image, published=self.published)
         except ServiceError as e:
-            self.err[e.field if e.field in self.err else "general"] = texts.err(e.key, **e.params)
+            show_save_error(self, e)
             return
-        await drop_image(old_cover)
-        self._fill()
-        self.editing = False
-        self.rows = await run_read(access_article_rows)
-        return rx.toast.success(texts.ART_SAVED)
+        return await close_after_save(self, old_cover, access_article_rows, texts.ART_SAVED)
 
     @rx.event
     def ask_delete(self, article_id: int):
-        row = next((r for r in self.rows if r.id == int(article_id)), None)
-        self.deleting_id, self.deleting_title = (row.id, row.title) if row else (0, "")
+        ask_delete_row(self, article_id)
 
     @rx.event
     def keep(self):
-        self.deleting_id, self.deleting_title = 0, ""
+        keep_row(self)
 
     @rx.event
     async def delete(self):
-        article_id, self.deleting_id, self.deleting_title = self.deleting_id, 0, ""
-        try:
-            cover = await run_write(do_delete_article, article_id=article_id)
-        except ServiceError as e:
-            self.rows = await run_read(access_article_rows)
-            return rx.toast.error(texts.err(e.key))
-        await drop_image(cover)
-        if self.editing and self.edit_id == article_id:
-            self._fill()
-            self.editing = False
-        self.rows = await run_read(access_article_rows)
-        return rx.toast.success(texts.ART_DELETED)
+        return await delete_content(self, do_delete_article, "article_id", access_article_rows, texts.ART_DELETED)

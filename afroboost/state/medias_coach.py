@@ -17,7 +17,19 @@ from afroboost.services.content_media import (
     embed_url,
 )
 from afroboost.state.auth import CoachState
-from afroboost.state.content_upload import drop_image, rejected_message, store_image
+from afroboost.state.coach_forms import (
+    ask_delete_row,
+    close_after_save,
+    close_on_error,
+    delete_content,
+    keep_row,
+    open_editor,
+    remove_upload,
+    show_check_errors,
+    show_save_error,
+    take_upload,
+)
+from afroboost.state.content_upload import drop_image, rejected_message
 
 FIELDS = ("slug", "title", "description", "video_url", "image", "cta_text", "cta_url", "general")
 TEXT_FIELDS = {"slug": 200, "title": 400, "description": 4000, "video_url": 1000, "cta_text": 200, "cta_url": 1000}
@@ -65,9 +77,7 @@ class MediasState(CoachState):
 
     @rx.event
     async def new(self):
-        await self._drop_unsaved_upload()
-        self._fill()
-        self.editing = True
+        await open_editor(self, True)
 
     @rx.event
     async def edit(self, media_id: int):
@@ -75,18 +85,14 @@ class MediasState(CoachState):
         try:
             v = await run_read(access_media_form, media_id=int(media_id))
         except ServiceError as e:
-            self.editing = False
-            self.rows = await run_read(access_media_rows)
-            return rx.toast.error(texts.err(e.key))
+            return await close_on_error(self, e, access_media_rows)
         self._fill(edit_id=v.id, slug=v.slug, title=v.title, description=v.description, video_url=v.video_url,
                    thumbnail=v.thumbnail, cta_text=v.cta_text, cta_url=v.cta_url)
         self.editing = True
 
     @rx.event
     async def cancel(self):
-        await self._drop_unsaved_upload()
-        self._fill()
-        self.editing = False
+        await open_editor(self, False)
 
     @rx.event
     def set_field(self, name: str, value: str):
@@ -101,58 +107,34 @@ class MediasState(CoachState):
 
     @rx.event
     async def upload_thumbnail(self, files: list[rx.UploadFile]):
-        rel, error = await store_image(files, "medias")
-        self.err["image"] = error
-        if rel:
-            await self._drop_unsaved_upload()
-            self.thumbnail = rel
+        await take_upload(self, files, "medias", "thumbnail")
 
     @rx.event
     async def remove_thumbnail(self):
-        await self._drop_unsaved_upload()
-        self.thumbnail, self.err["image"] = "", ""
+        await remove_upload(self, "thumbnail")
 
     @rx.event
     async def save(self):
         values = dict(slug=self.slug.strip(), title=self.title, description=self.description,
                       video_url=self.video_url, thumbnail=self.thumbnail, cta_text=self.cta_text,
                       cta_url=self.cta_url)
-        errors = check_media(**values)
-        self.err = {k: texts.err(errors[k]) if k in errors else "" for k in FIELDS}
-        if errors:
-            self.err["general"] = texts.CONTENT_FIX
+        if not show_check_errors(self, check_media(**values), FIELDS):
             return
         try:
             _, old_thumb = await run_write(do_save_media, media_id=self.edit_id, **values)
         except ServiceError as e:
-            self.err[e.field if e.field in self.err else "general"] = texts.err(e.key, **e.params)
+            show_save_error(self, e)
             return
-        await drop_image(old_thumb)
-        self._fill()
-        self.editing = False
-        self.rows = await run_read(access_media_rows)
-        return rx.toast.success(texts.MEDIA_SAVED)
+        return await close_after_save(self, old_thumb, access_media_rows, texts.MEDIA_SAVED)
 
     @rx.event
     def ask_delete(self, media_id: int):
-        row = next((r for r in self.rows if r.id == int(media_id)), None)
-        self.deleting_id, self.deleting_title = (row.id, row.title) if row else (0, "")
+        ask_delete_row(self, media_id)
 
     @rx.event
     def keep(self):
-        self.deleting_id, self.deleting_title = 0, ""
+        keep_row(self)
 
     @rx.event
     async def delete(self):
-        media_id, self.deleting_id, self.deleting_title = self.deleting_id, 0, ""
-        try:
-            thumb = await run_write(do_delete_media, media_id=media_id)
-        except ServiceError as e:
-            self.rows = await run_read(access_media_rows)
-            return rx.toast.error(texts.err(e.key))
-        await drop_image(thumb)
-        if self.editing and self.edit_id == media_id:
-            self._fill()
-            self.editing = False
-        self.rows = await run_read(access_media_rows)
-        return rx.toast.success(texts.MEDIA_DELETED)
+        return await delete_content(self, do_delete_media, "media_id", access_media_rows, texts.MEDIA_DELETED)
