@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import reflex as rx
 
 from afroboost import texts
@@ -19,8 +17,8 @@ from afroboost.services.coach_codes import (
     do_delete_promo,
     do_save_promo,
 )
-from afroboost.services.coach_forms import error_messages
 from afroboost.state.auth import CoachState
+from afroboost.state.coach_forms import delete_or_deactivate, show_form_errors, typed_form
 
 FIELDS = ("code", "kind", "value", "valid_from", "valid_until", "max_uses")
 ERR_FIELDS = (*FIELDS, "offer_ids", "general")
@@ -28,8 +26,7 @@ MAX_TYPED = 60
 
 
 def _blank_form() -> dict[str, str]:
-    form = dataclasses.asdict(PromoForm())
-    return {k: str(form[k]) for k in FIELDS}
+    return typed_form(PromoForm(), FIELDS)
 
 
 class CodesState(CoachState):
@@ -65,9 +62,7 @@ class CodesState(CoachState):
 
     # --- form --------------------------------------------------------------------------
     def _open(self, form: PromoForm, promo_id: int):
-        data = dataclasses.asdict(form)
-        self.form, self.form_offers, self.form_active = {k: str(data[k]) for k in FIELDS}, list(form.offer_ids), \
-            form.active
+        self.form, self.form_offers, self.form_active = typed_form(form, FIELDS), list(form.offer_ids), form.active
         self.editing, self.form_open, self.err = promo_id, True, dict.fromkeys(ERR_FIELDS, "")
 
     @rx.event
@@ -109,9 +104,7 @@ class CodesState(CoachState):
         try:
             await run_write(do_save_promo, promo_id=self.editing, form=form)
         except ServiceError as e:
-            msgs = error_messages(e)
-            self.err = {k: msgs.get(k, "") for k in ERR_FIELDS}
-            self.err["general"] = self.err["general"] or texts.FORM_FIX
+            show_form_errors(self, e, ERR_FIELDS)
             return
         self.form_open, self.editing = False, 0
         await self._refresh()
@@ -128,16 +121,8 @@ class CodesState(CoachState):
 
     @rx.event
     async def delete(self, promo_id: int):
-        self.confirm_delete = 0
-        try:
-            outcome = await run_write(do_delete_promo, promo_id=int(promo_id))
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key, **e.params))
-        if int(promo_id) == self.editing:
-            self.form_open, self.editing = False, 0
-        self.notice = texts.CODE_DEACTIVATED if outcome == "deactivated" else ""
-        await self._refresh()
-        return rx.toast.success(texts.CODE_DELETED) if outcome == "deleted" else None
+        return await delete_or_deactivate(self, do_delete_promo, int(promo_id), promo_id=int(promo_id),
+                                          deleted=texts.CODE_DELETED, deactivated=texts.CODE_DEACTIVATED)
 
     @rx.event
     def close_notice(self):

@@ -28,6 +28,7 @@ from afroboost.services.coach_courses import (
 )
 from afroboost.services.coach_forms import error_messages
 from afroboost.state.auth import CoachState
+from afroboost.state.coach_forms import delete_or_deactivate, show_form_errors, typed_form
 
 FIELDS = ("name", "description", "place", "weekday", "start_time", "duration", "seats", "headsets")
 ERR_FIELDS = (*FIELDS, "general")
@@ -35,8 +36,7 @@ MAX_TYPED = 2000
 
 
 def _blank_form() -> dict[str, str]:
-    form = dataclasses.asdict(CourseForm())
-    return {k: str(form[k]) for k in FIELDS}
+    return typed_form(CourseForm(), FIELDS)
 
 
 class CoursesState(CoachState):
@@ -78,8 +78,7 @@ class CoursesState(CoachState):
             form = await run_read(access_course_form, course_id=int(course_id))
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
-        data = dataclasses.asdict(form)
-        self.form, self.form_active = {k: str(data[k]) for k in FIELDS}, form.active
+        self.form, self.form_active = typed_form(form, FIELDS), form.active
         self.editing, self.form_open, self.err = int(course_id), True, dict.fromkeys(ERR_FIELDS, "")
 
     @rx.event
@@ -102,10 +101,7 @@ class CoursesState(CoachState):
         try:
             await run_write(do_save_course, course_id=self.editing, form=form)
         except ServiceError as e:
-            msgs = error_messages(e)
-            self.err = {k: msgs.get(k, "") for k in ERR_FIELDS}
-            if not self.err["general"]:
-                self.err["general"] = texts.FORM_FIX
+            show_form_errors(self, e, ERR_FIELDS)
             return
         self.form_open, self.editing = False, 0
         await self._refresh()
@@ -122,18 +118,14 @@ class CoursesState(CoachState):
 
     @rx.event
     async def delete(self, course_id: int):
-        self.confirm_delete = 0
-        try:
-            outcome = await run_write(do_delete_course, course_id=int(course_id))
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key, **e.params))
-        if int(course_id) == self.editing:
-            self.form_open, self.editing = False, 0
-        if outcome == "deleted" and int(course_id) == self.sessions_course:
+        return await delete_or_deactivate(self, do_delete_course, int(course_id), course_id=int(course_id),
+                                          deleted=texts.COURSE_DELETED, deactivated=texts.COURSE_DEACTIVATED,
+                                          forget=lambda: self._forget_sessions(int(course_id)))
+
+    def _forget_sessions(self, course_id: int):
+        """A deleted course's sessions panel closes."""
+        if course_id == self.sessions_course:
             self.sessions_course, self.sessions = 0, []
-        self.notice = texts.COURSE_DEACTIVATED if outcome == "deactivated" else ""
-        await self._refresh()
-        return rx.toast.success(texts.COURSE_DELETED) if outcome == "deleted" else None
 
     @rx.event
     def close_notice(self):

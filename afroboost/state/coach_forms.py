@@ -11,6 +11,7 @@ and `_drop_unsaved_upload()`. List tabs (Cours, Codes) expect `err`, `editing`, 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
 import reflex as rx
@@ -18,6 +19,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
+from afroboost.services.coach_forms import error_messages
 from afroboost.state.content_upload import drop_image, store_image
 
 
@@ -98,3 +100,36 @@ async def delete_content(state, do_delete: Callable, id_arg: str, access_rows: C
     state.rows = await run_read(access_rows)
     return rx.toast.success(done)
 
+
+# --- Cours, Offres, Codes ----------------------------------------------------------------
+def typed_form(form, fields: Iterable[str]) -> dict[str, str]:
+    """A service form dataclass as the strings the coach types (only `fields`)."""
+    data = dataclasses.asdict(form)
+    return {k: str(data[k]) for k in fields}
+
+
+def show_form_errors(state, e: ServiceError, fields: Iterable[str]) -> None:
+    """Each field's French message next to it; a general one always says what to do."""
+    msgs = error_messages(e)
+    state.err = {k: msgs.get(k, "") for k in fields}
+    state.err["general"] = state.err["general"] or texts.FORM_FIX
+
+
+async def delete_or_deactivate(state, do_delete: Callable, row_id: int, *, deleted: str, deactivated: str,
+                               forget: Callable[[], None] | None = None, **ids):
+    """Confirmed delete of a list row; a row already in use is deactivated instead (`notice`).
+
+    `forget` runs when the row really was deleted, before the list reloads.
+    """
+    state.confirm_delete = 0
+    try:
+        outcome = await run_write(do_delete, **ids)
+    except ServiceError as e:
+        return rx.toast.error(texts.err(e.key, **e.params))
+    if row_id == state.editing:
+        state.form_open, state.editing = False, 0
+    if outcome == "deleted" and forget is not None:
+        forget()
+    state.notice = deactivated if outcome == "deactivated" else ""
+    await state._refresh()
+    return rx.toast.success(deleted) if outcome == "deleted" else None

@@ -7,14 +7,12 @@ typing only sends the query, never the list again.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 
 import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
-from afroboost.services.coach_forms import error_messages
 from afroboost.services.coach_offers import (
     MAX_IMAGE_BYTES,
     OfferForm,
@@ -28,6 +26,7 @@ from afroboost.services.coach_offers import (
     store_offer_image,
 )
 from afroboost.state.auth import CoachState
+from afroboost.state.coach_forms import show_form_errors, typed_form
 
 FIELDS = ("name", "description", "kind", "price", "image", "stripe_url", "paypal_url", "twint_url")
 TYPED = ("name", "description", "kind", "price", "stripe_url", "paypal_url", "twint_url")  # image: upload only
@@ -36,8 +35,7 @@ MAX_TYPED = 1000
 
 
 def _blank_form() -> dict[str, str]:
-    form = dataclasses.asdict(OfferForm())
-    return {k: str(form[k]) for k in FIELDS}
+    return typed_form(OfferForm(), FIELDS)
 
 
 class OffersState(CoachState):
@@ -90,8 +88,7 @@ class OffersState(CoachState):
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
         await self._drop_unsaved_upload()
-        data = dataclasses.asdict(form)
-        self.form, self.form_visible, self._saved_image = {k: str(data[k]) for k in FIELDS}, form.visible, form.image
+        self.form, self.form_visible, self._saved_image = typed_form(form, FIELDS), form.visible, form.image
         self.editing, self.form_open, self.err = int(offer_id), True, dict.fromkeys(ERR_FIELDS, "")
 
     @rx.event
@@ -115,9 +112,7 @@ class OffersState(CoachState):
         try:
             await run_write(do_save_offer, offer_id=self.editing, form=form)
         except ServiceError as e:
-            msgs = error_messages(e)
-            self.err = {k: msgs.get(k, "") for k in ERR_FIELDS}
-            self.err["general"] = self.err["general"] or texts.FORM_FIX
+            show_form_errors(self, e, ERR_FIELDS)
             return
         if self._saved_image != form.image:
             await self._discard(self._saved_image)  # replaced or removed: the old file goes
