@@ -13,8 +13,16 @@ from sqlmodel import Session, select
 from afroboost import texts
 from afroboost.db import utc_now
 from afroboost.models import Article
-from afroboost.services import ServiceError
-from afroboost.services.content_images import is_stored_image
+from afroboost.services.content_common import (
+    check_image,
+    check_slug,
+    check_slug_free,
+    check_title,
+    delete_with_image,
+    flush_unique_slug,
+    get_row,
+    raise_first,
+)
 
 ARTICLE_SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
 MAX_TITLE, MAX_SUMMARY, MAX_BODY = 200, 500, 100_000
@@ -109,21 +117,13 @@ def format_date(value: datetime | None) -> str:
 def check_article(*, title: str, slug: str, summary: str, body_md: str, cover_image: str) -> dict[str, str]:
     """Field -> error key (texts.ERR) for everything wrong in the form; empty when valid."""
     errors: dict[str, str] = {}
-    title = (title or "").strip()
-    if not title:
-        errors["title"] = "content_title_required"
-    elif len(title) > MAX_TITLE:
-        errors["title"] = "content_title_too_long"
-    if not (slug or "").strip():
-        errors["slug"] = "content_slug_required"
-    elif not ARTICLE_SLUG.match(slug):
-        errors["slug"] = "article_slug_invalid"
+    check_title(errors, title, limit=MAX_TITLE)
+    check_slug(errors, slug, pattern=ARTICLE_SLUG, invalid="article_slug_invalid")
     if len(summary or "") > MAX_SUMMARY:
         errors["summary"] = "content_summary_too_long"
     if len(body_md or "") > MAX_BODY:
         errors["body_md"] = "content_body_too_long"
-    if cover_image and not (is_stored_image(cover_image) and cover_image.startswith("articles/")):
-        errors["image"] = "content_image_type"
+    check_image(errors, cover_image, folder="articles")
     return errors
 
 
@@ -138,39 +138,26 @@ def do_save_article(session: Session, *, article_id: int = 0, title: str, slug: 
     Raises:
         ServiceError: a field error (first one found), `slug_taken`, or `article_unknown`.
     """
-    errors = check_article(title=title, slug=slug, summary=summary, body_md=body_md, cover_image=cover_image)
-    if errors:
-        name, key = next(iter(errors.items()))
-        raise ServiceError(key, field=name)
+    raise_first(check_article(title=title, slug=slug, summary=summary, body_md=body_md, cover_image=cover_image))
     now = now or utc_now()
-    article = session.get(Article, article_id) if article_id else Article(slug=slug, title=title)
-    if article is None:
-        raise ServiceError("article_unknown")
-    clash = session.exec(select(Article.id).where(Article.slug == slug, Article.id != (article.id or 0))).first()
-    if clash is not None:
-        raise ServiceError("content_slug_taken", field="slug")
+    if article_id:
+        article = get_row(session, Article, article_id, "article_unknown")
+    else:
+        article = Article(slug=slug, title=title)
+    check_slug_free(session, Article, slug, article.id)
     old_cover = article.cover_image if article.cover_image != cover_image else ""
     if published and not article.published:
         article.published_at = now
     article.slug, article.title, article.summary = slug, title.strip(), summary or ""
     article.body_md, article.cover_image, article.published = body_md or "", cover_image, bool(published)
     article.updated_at = now
-    session.add(article)
-    try:
-        session.flush()
-    except sa.exc.IntegrityError as e:  # the same slug saved meanwhile by another tab
-        raise ServiceError("content_slug_taken", field="slug") from e
+    flush_unique_slug(session, article)
     return article.id, old_cover
 
 
 def do_delete_article(session: Session, *, article_id: int) -> str:
     """Delete an article; returns its cover image path (for the caller to remove)."""
-    article = session.get(Article, article_id)
-    if article is None:
-        raise ServiceError("article_unknown")
-    cover = article.cover_image
-    session.delete(article)
-    return cover
+    return delete_with_image(session, Article, article_id, unknown="article_unknown", image="cover_image")
 
 
 def access_article_rows(session: Session) -> list[ArticleRow]:
@@ -181,9 +168,7 @@ def access_article_rows(session: Session) -> list[ArticleRow]:
 
 
 def access_article_form(session: Session, *, article_id: int) -> ArticleForm:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise ServiceError("article_unknown")
+    article = get_row(session, Article, article_id, "article_unknown")
     return ArticleForm(id=article.id, title=article.title, slug=article.slug, summary=article.summary,
                        body_md=article.body_md, cover_image=article.cover_image, published=article.published)
 

@@ -7,13 +7,20 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from afroboost.db import utc_now
 from afroboost.models import MediaPage
-from afroboost.services import ServiceError
-from afroboost.services.content_images import is_stored_image
+from afroboost.services.content_common import (
+    check_image,
+    check_slug,
+    check_slug_free,
+    check_title,
+    delete_with_image,
+    flush_unique_slug,
+    get_row,
+    raise_first,
+)
 
 MEDIA_SLUG = re.compile(r"^[a-z0-9-]{1,80}$")
 MAX_TITLE, MAX_DESCRIPTION, MAX_URL, MAX_CTA = 200, 2000, 500, 80
@@ -110,23 +117,15 @@ def check_media(*, slug: str, title: str, description: str, video_url: str, thum
                 cta_text: str, cta_url: str) -> dict[str, str]:
     """Field -> error key (texts.ERR) for everything wrong in the form; empty when valid."""
     errors: dict[str, str] = {}
-    if not (slug or "").strip():
-        errors["slug"] = "content_slug_required"
-    elif not MEDIA_SLUG.match(slug):
-        errors["slug"] = "media_slug_invalid"
-    title = (title or "").strip()
-    if not title:
-        errors["title"] = "content_title_required"
-    elif len(title) > MAX_TITLE:
-        errors["title"] = "content_title_too_long"
+    check_slug(errors, slug, pattern=MEDIA_SLUG, invalid="media_slug_invalid")
+    check_title(errors, title, limit=MAX_TITLE)
     if len(description or "") > MAX_DESCRIPTION:
         errors["description"] = "content_description_too_long"
     if not (video_url or "").strip():
         errors["video_url"] = "content_video_required"
     elif len(video_url.strip()) > MAX_URL or embed_url(video_url) is None:
         errors["video_url"] = "content_video_unsupported"
-    if thumbnail and not (is_stored_image(thumbnail) and thumbnail.startswith("medias/")):
-        errors["image"] = "content_image_type"
+    check_image(errors, thumbnail, folder="medias")
     cta_text, cta_url = (cta_text or "").strip(), (cta_url or "").strip()
     if len(cta_text) > MAX_CTA:
         errors["cta_text"] = "content_cta_text_too_long"
@@ -149,37 +148,21 @@ def do_save_media(session: Session, *, media_id: int = 0, slug: str, title: str,
     Raises:
         ServiceError: a field error (first one found), `slug_taken`, or `media_unknown`.
     """
-    errors = check_media(slug=slug, title=title, description=description, video_url=video_url,
-                         thumbnail=thumbnail, cta_text=cta_text, cta_url=cta_url)
-    if errors:
-        name, key = next(iter(errors.items()))
-        raise ServiceError(key, field=name)
-    page = session.get(MediaPage, media_id) if media_id else MediaPage(slug=slug, title=title)
-    if page is None:
-        raise ServiceError("media_unknown")
-    clash = session.exec(select(MediaPage.id).where(MediaPage.slug == slug, MediaPage.id != (page.id or 0))).first()
-    if clash is not None:
-        raise ServiceError("content_slug_taken", field="slug")
+    raise_first(check_media(slug=slug, title=title, description=description, video_url=video_url,
+                            thumbnail=thumbnail, cta_text=cta_text, cta_url=cta_url))
+    page = get_row(session, MediaPage, media_id, "media_unknown") if media_id else MediaPage(slug=slug, title=title)
+    check_slug_free(session, MediaPage, slug, page.id)
     old_thumb = page.thumbnail if page.thumbnail != thumbnail else ""
     page.slug, page.title, page.description = slug, title.strip(), description or ""
     page.video_url, page.thumbnail = video_url.strip(), thumbnail
     page.cta_text, page.cta_url, page.updated_at = cta_text.strip(), cta_url.strip(), utc_now()
-    session.add(page)
-    try:
-        session.flush()
-    except sa.exc.IntegrityError as e:  # the same slug saved meanwhile by another tab
-        raise ServiceError("content_slug_taken", field="slug") from e
+    flush_unique_slug(session, page)
     return page.id, old_thumb
 
 
 def do_delete_media(session: Session, *, media_id: int) -> str:
     """Delete a media page; returns its thumbnail path (for the caller to remove)."""
-    page = session.get(MediaPage, media_id)
-    if page is None:
-        raise ServiceError("media_unknown")
-    thumb = page.thumbnail
-    session.delete(page)
-    return thumb
+    return delete_with_image(session, MediaPage, media_id, unknown="media_unknown", image="thumbnail")
 
 
 def _view(p: MediaPage) -> MediaView:
@@ -197,10 +180,7 @@ def access_media_rows(session: Session) -> list[MediaRow]:
 
 
 def access_media_form(session: Session, *, media_id: int) -> MediaView:
-    page = session.get(MediaPage, media_id)
-    if page is None:
-        raise ServiceError("media_unknown")
-    return _view(page)
+    return _view(get_row(session, MediaPage, media_id, "media_unknown"))
 
 
 def access_media_page(session: Session, *, slug: str) -> MediaView | None:
