@@ -1,11 +1,17 @@
-"""Form pieces shared by the Articles and Médias tabs: labelled field, image picker, delete confirm."""
+"""Pieces shared by the Articles and Médias tabs: labelled field, image picker, delete confirm,
+list row, editor card and the tab itself.
+
+`S` is the tab's state class (ArticlesState, MediasState): both have the same handler and
+var names (new, edit, save, cancel, ask_delete, delete, keep, rows, editing, edit_id, ...).
+"""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, field_error
+from afroboost.components.coach.common import scroll_box, tab_panel
+from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
 
 IMAGE_ACCEPT = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"],
                 "image/gif": [".gif"]}
@@ -71,4 +77,70 @@ def delete_confirm(title: rx.Var, on_yes, on_no, test_id: str) -> rx.Component:
                   data_testid=f"{test_id}-confirm"),
         rx.button(texts.CONTENT_CANCEL, variant="outline", size="1", on_click=on_no),
         spacing="2", align="center", wrap="wrap", width="100%",
+    )
+
+
+def view_link(href: rx.Var) -> rx.Component:
+    return rx.el.a(rx.button(texts.CONTENT_VIEW, variant="soft", size="1"), href=href, target="_blank",
+                   rel="noopener")
+
+
+def content_row(S, r, test_id: str, meta: list[rx.Component], view: rx.Component) -> rx.Component:
+    """Title, a line of details, view / edit / delete, and the delete confirmation below."""
+    return rx.vstack(
+        rx.hstack(
+            rx.vstack(
+                rx.text(r.title, weight="bold", size="3", data_testid=f"{test_id}-row-title"),
+                rx.hstack(*meta, spacing="2", align="center", wrap="wrap"),
+                spacing="1", align="start", min_width="0",
+            ),
+            rx.spacer(),
+            rx.hstack(
+                view,
+                rx.button(texts.CONTENT_EDIT, variant="soft", size="1", on_click=S.edit(r.id),
+                          data_testid=f"{test_id}-edit"),
+                rx.button(texts.CONTENT_DELETE, variant="outline", color_scheme="red", size="1",
+                          on_click=S.ask_delete(r.id), data_testid=f"{test_id}-delete"),
+                spacing="2", flex_shrink="0",
+            ),
+            width="100%", align="center", wrap="wrap", spacing="2",
+        ),
+        rx.cond(S.deleting_id == r.id, delete_confirm(S.deleting_title, S.delete, S.keep, f"{test_id}-delete")),
+        width="100%", padding="0.75em 1em", border_bottom="1px solid rgba(255,255,255,0.06)",
+        data_testid=f"{test_id}-row",
+    )
+
+
+def content_form(S, test_id: str, new_title: str, edit_title: str, *children) -> rx.Component:
+    """The editor card: heading, fields, general error, save / cancel."""
+    return card(
+        rx.vstack(
+            rx.heading(rx.cond(S.edit_id == 0, new_title, edit_title), size="4"),
+            *children,
+            field_error(S.err["general"], f"{test_id}-general-error"),
+            rx.hstack(
+                neon_button(texts.CONTENT_SAVE, on_click=S.save, data_testid=f"{test_id}-save"),
+                rx.button(texts.CONTENT_CANCEL, variant="outline", size="3", on_click=S.cancel,
+                          data_testid=f"{test_id}-cancel"),
+                spacing="3", wrap="wrap",
+            ),
+            spacing="4", width="100%", align="start",
+        ),
+        data_testid=f"{test_id}-form",
+    )
+
+
+def content_tab(S, test_id: str, title: str, new_label: str, empty: str, form: rx.Component, row,
+                panel_id: str) -> rx.Component:
+    """« New » button (hidden while editing), the editor, the list with internal scroll."""
+    return tab_panel(
+        title,
+        rx.cond(~S.editing, rx.hstack(neon_button(new_label, size="2", on_click=S.new,
+                                                  data_testid=f"{test_id}-new"))),
+        rx.cond(S.editing, form),
+        scroll_box(
+            rx.cond(S.rows.length() == 0, rx.text(empty, color=MUTED, padding="1em"), rx.foreach(S.rows, row)),
+            max_height="500px", data_testid=f"{test_id}-list",
+        ),
+        on_mount=S.load, data_testid=panel_id,
     )
