@@ -9,15 +9,17 @@ from afroboost.components.coach.common import tab_panel
 from afroboost.components.coach.course_sessions import sessions_panel
 from afroboost.components.coach.form_kit import (
     area_field,
-    confirm_delete,
+    edit_button,
     fields_row,
     fill,
     form_card,
     notice,
+    row_actions,
     row_box,
     select_field,
     switch_field,
     text_field,
+    trash_button,
 )
 from afroboost.components.layout import MUTED, VIOLET, neon_button
 from afroboost.services.coach_courses import CourseRow
@@ -67,18 +69,13 @@ def course_row(c: CourseRow) -> rx.Component:
             rx.text(c.capacity + " · " + fill(texts.COURSE_UPCOMING, c.upcoming), color=MUTED, size="1"),
             spacing="1", align="start", flex="1 1 220px", min_width="0",
         ),
-        rx.cond(
-            S.confirm_delete == c.id,
-            confirm_delete(S.delete(c.id), S.keep, "course-delete"),
-            rx.flex(
-                rx.button(texts.COURSE_SESSIONS, size="2", variant="soft", color_scheme="violet",
-                          on_click=S.open_sessions(c.id), data_testid="course-sessions"),
-                rx.button(texts.FORM_EDIT, size="2", variant="outline", on_click=S.edit(c.id),
-                          data_testid="course-edit"),
-                rx.button(rx.icon("trash-2", size=16), size="2", variant="soft", color_scheme="red",
-                          on_click=S.ask_delete(c.id), aria_label=texts.FORM_DELETE, data_testid="course-delete"),
-                spacing="2", wrap="wrap",
-            ),
+        row_actions(
+            S, c.id, "course",
+            rx.button(texts.COURSE_SESSIONS, size="2", variant="soft", color_scheme="violet",
+                      on_click=S.open_sessions(c.id), data_testid="course-sessions"),
+            edit_button(S.edit(c.id), "course-edit"),
+            trash_button(S.ask_delete(c.id), "course-delete"),
+            wrap="wrap",
         ),
         opacity=rx.cond(c.active, "1", "0.65"),
         data_testid="course-row",

@@ -107,6 +107,21 @@ def confirm_delete(on_yes, on_no, test_id: str) -> rx.Component:
     )
 
 
+def edit_button(on_click, test_id: str) -> rx.Component:
+    return rx.button(texts.FORM_EDIT, size="2", variant="outline", on_click=on_click, data_testid=test_id)
+
+
+def trash_button(on_click, test_id: str) -> rx.Component:
+    return rx.button(rx.icon("trash-2", size=16), size="2", variant="soft", color_scheme="red", on_click=on_click,
+                     aria_label=texts.FORM_DELETE, data_testid=test_id)
+
+
+def row_actions(S, row_id: rx.Var, test_id: str, *buttons, **props) -> rx.Component:
+    """The row's buttons, or « Supprimer ? » / « Garder » while its deletion is being confirmed."""
+    return rx.cond(S.confirm_delete == row_id, confirm_delete(S.delete(row_id), S.keep, f"{test_id}-delete"),
+                   rx.flex(*buttons, spacing="2", **props))
+
+
 def row_box(*children, **props) -> rx.Component:
     return rx.flex(*children, spacing="3", wrap="wrap", align="center", **{**ROW_STYLE, **props})
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.coach.common import scroll_box, tab_panel
-from afroboost.components.coach.form_kit import confirm_delete, notice, row_box, search_input
+from afroboost.components.coach.common import searchable_tab
+from afroboost.components.coach.form_kit import edit_button, row_actions, row_box, trash_button
 from afroboost.components.coach.offer_form import offer_form
-from afroboost.components.layout import MUTED, PINK, VIOLET, neon_button
+from afroboost.components.layout import MUTED, PINK, VIOLET
 from afroboost.services.coach_offers import OfferRow
 from afroboost.state.coach_offers import OffersState as S
 
@@ -24,19 +24,14 @@ def thumb(o: OfferRow) -> rx.Component:
 
 
 def actions(o: OfferRow) -> rx.Component:
-    return rx.cond(
-        S.confirm_delete == o.id,
-        confirm_delete(S.delete(o.id), S.keep, "offer-delete"),
-        rx.flex(
-            rx.button(texts.FORM_EDIT, size="2", variant="outline", on_click=S.edit(o.id), data_testid="offer-edit"),
-            rx.cond(
-                o.archived,
-                rx.button(texts.OFFER_RESTORE, size="2", variant="soft", color_scheme="violet",
-                          on_click=S.restore(o.id), data_testid="offer-restore"),
-                rx.button(rx.icon("trash-2", size=16), size="2", variant="soft", color_scheme="red",
-                          on_click=S.ask_delete(o.id), aria_label=texts.FORM_DELETE, data_testid="offer-delete"),
-            ),
-            spacing="2",
+    return row_actions(
+        S, o.id, "offer",
+        edit_button(S.edit(o.id), "offer-edit"),
+        rx.cond(
+            o.archived,
+            rx.button(texts.OFFER_RESTORE, size="2", variant="soft", color_scheme="violet",
+                      on_click=S.restore(o.id), data_testid="offer-restore"),
+            trash_button(S.ask_delete(o.id), "offer-delete"),
         ),
     )
 
@@ -63,22 +58,6 @@ def offer_row(o: OfferRow) -> rx.Component:
 
 
 def offers_tab() -> rx.Component:
-    q = S.query.lower()
-    return tab_panel(
-        texts.OFFERS_TITLE,
-        rx.flex(
-            neon_button(texts.OFFER_NEW, size="2", on_click=S.new, data_testid="offer-new"),
-            search_input(S.query, S.set_query, texts.OFFERS_SEARCH, "offers-search"),
-            spacing="3", wrap="wrap", width="100%", align="center",
-        ),
-        notice(S.notice, S.close_notice, "offer-notice"),
-        rx.cond(S.form_open, offer_form()),
-        rx.cond(S.rows.length() == 0, rx.text(texts.OFFER_NONE, color=MUTED),
-                rx.cond(S.matches == 0, rx.text(texts.FORM_NO_MATCH, color=MUTED, data_testid="offers-no-match"))),
-        scroll_box(
-            rx.vstack(rx.foreach(S.rows, lambda o: rx.cond(o.haystack.contains(q), offer_row(o))),
-                      spacing="2", padding="0.5em", width="100%"),
-            max_height="500px", data_testid="offers-scroll",
-        ),
-        on_mount=S.load, data_testid="panel-offres",
-    )
+    return searchable_tab(S, texts.OFFERS_TITLE, one="offer", many="offers", new_label=texts.OFFER_NEW,
+                          search_label=texts.OFFERS_SEARCH, none_label=texts.OFFER_NONE, form=offer_form(),
+                          row=offer_row, max_height="500px", panel_id="panel-offres")
