@@ -3,10 +3,30 @@
 from afroboost.models.auth import LoginToken
 from afroboost.models.booking import Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus
 from afroboost.models.catalog import ClassSession, Course, Offer, OfferKind, PromoCode, PromoKind
+from afroboost.models.chat import (
+    AIConfig,
+    AIUsage,
+    ChatLink,
+    ChatMessage,
+    Conversation,
+    ConversationKind,
+    ConversationMember,
+    ConversationStatus,
+    SenderKind,
+)
 from afroboost.models.contact import Contact
 from afroboost.models.content import Article, MediaPage, SiteConcept
 
 __all__ = [
+    "AIConfig",
+    "AIUsage",
+    "ChatLink",
+    "ChatMessage",
+    "Conversation",
+    "ConversationKind",
+    "ConversationMember",
+    "ConversationStatus",
+    "SenderKind",
     "Article",
     "LoginToken",
     "MediaPage",
