@@ -138,6 +138,11 @@ ERR = {
     "not_coach": "Cette adresse n'est pas autorisée.",
     "link_invalid": "Lien invalide ou expiré.",
     "link_used": "Lien déjà utilisé.",
+    "chat_contact_required": "Indique ton email ou ton numéro WhatsApp.",
+    "chat_contact_invalid": "Cet email ou ce numéro n'est pas valide.",
+    "chat_not_member": "Tu ne fais pas partie de cette conversation.",
+    "chat_empty": "Écris un message.",
+    "chat_too_long": "Message trop long (2000 caractères maximum).",
 }
 
 PROMO_OK = "Code appliqué : −{discount} → {total}"

@@ -1,0 +1,154 @@
+"""Conversations and messages: who may read and write where, and the history.
+
+Membership is decided here, on the server, from the verified contact id — never from
+anything the browser says about a room.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from afroboost.db import as_utc, utc_now
+from afroboost.models import (
+    ChatMessage,
+    Contact,
+    Conversation,
+    ConversationKind,
+    ConversationMember,
+    SenderKind,
+)
+from afroboost.services import ServiceError
+
+MAX_BODY = 2000
+DEFAULT_GROUPS = [("community", "Communauté Afroboost"), ("vip", "VIP"), ("promo", "Promos")]
+
+
+@dataclass
+class MessageView:
+    id: int = 0
+    conversation_id: int = 0
+    sender_kind: str = ""
+    contact_id: int = 0
+    sender_name: str = ""
+    body: str = ""
+    at: str = ""  # ISO UTC, formatted by the browser's clock for the viewer
+    day: str = ""  # YYYY-MM-DD (UTC) for date separators
+
+
+@dataclass
+class RoomView:
+    id: int = 0
+    kind: str = ""
+    title: str = ""
+
+
+def message_view(m: ChatMessage) -> MessageView:
+    at = as_utc(m.created_at)
+    return MessageView(id=m.id, conversation_id=m.conversation_id, sender_kind=m.sender_kind,
+                       contact_id=m.contact_id or 0, sender_name=m.sender_name, body=m.body,
+                       at=at.isoformat(), day=at.date().isoformat())
+
+
+def display_name(contact: Contact) -> str:
+    name = f"{contact.first_name} {contact.last_name}".strip()
+    return (name or "Contact sans nom")[:25]
+
+
+def do_ensure_default_groups(session: Session) -> list[Conversation]:
+    rows = []
+    for slug, title in DEFAULT_GROUPS:
+        row = session.exec(select(Conversation).where(Conversation.slug == slug)).first()
+        if row is None:
+            row = Conversation(kind=ConversationKind.group.value, slug=slug, title=title)
+            session.add(row)
+            session.flush()
+        rows.append(row)
+    return rows
+
+
+def do_join_group(session: Session, *, contact_id: int, slug: str) -> None:
+    """Add a contact to a group (the coach decides who; « community » is open to everyone)."""
+    conv = session.exec(select(Conversation).where(Conversation.slug == slug)
+                        .where(Conversation.kind == ConversationKind.group.value)).first()
+    if conv is None:
+        raise ServiceError("chat_not_member")
+    exists = session.exec(select(ConversationMember).where(ConversationMember.conversation_id == conv.id)
+                          .where(ConversationMember.contact_id == contact_id)).first()
+    if exists is None:
+        session.add(ConversationMember(conversation_id=conv.id, contact_id=contact_id))
+        session.flush()
+
+
+def do_ensure_assistant_conversation(session: Session, *, contact_id: int, link_id: int | None = None
+                                     ) -> Conversation:
+    """The participant's own conversation with the assistant and the coach (one per link)."""
+    stmt = (select(Conversation).where(Conversation.kind == ConversationKind.assistant.value)
+            .where(Conversation.contact_id == contact_id).where(Conversation.deleted_at.is_(None)))
+    stmt = stmt.where(Conversation.link_id == link_id) if link_id else stmt.where(Conversation.link_id.is_(None))
+    conv = session.exec(stmt).first()
+    if conv is None:
+        conv = Conversation(kind=ConversationKind.assistant.value, contact_id=contact_id, link_id=link_id,
+                            title="Coach Bassi")
+        session.add(conv)
+        session.flush()
+    return conv
+
+
+def access_conversation(session: Session, *, contact_id: int, conversation_id: int) -> Conversation:
+    """The conversation if this contact may read and write it (else ServiceError)."""
+    conv = session.get(Conversation, int(conversation_id or 0))
+    if conv is None or conv.deleted_at is not None:
+        raise ServiceError("chat_not_member")
+    if conv.kind == ConversationKind.assistant.value and conv.contact_id == contact_id:
+        return conv
+    member = session.exec(select(ConversationMember).where(ConversationMember.conversation_id == conv.id)
+                          .where(ConversationMember.contact_id == contact_id)).first()
+    if member is None:
+        raise ServiceError("chat_not_member")
+    return conv
+
+
+def rooms_for(session: Session, *, contact_id: int) -> list[RoomView]:
+    """The participant's rooms: their assistant conversation, then their groups."""
+    own = session.exec(select(Conversation).where(Conversation.kind == ConversationKind.assistant.value)
+                       .where(Conversation.contact_id == contact_id)
+                       .where(Conversation.deleted_at.is_(None)).order_by(Conversation.id)).all()
+    groups = session.exec(
+        select(Conversation).join(ConversationMember, ConversationMember.conversation_id == Conversation.id)
+        .where(ConversationMember.contact_id == contact_id).where(Conversation.kind == ConversationKind.group.value)
+        .where(Conversation.deleted_at.is_(None)).order_by(Conversation.id)
+    ).all()
+    return [RoomView(c.id, c.kind, c.title or c.slug or "") for c in [*own, *groups]]
+
+
+def recent_messages(session: Session, *, conversation_id: int, limit: int = 50) -> list[MessageView]:
+    rows = session.exec(select(ChatMessage).where(ChatMessage.conversation_id == conversation_id)
+                        .order_by(ChatMessage.created_at.desc(), ChatMessage.id.desc()).limit(limit)).all()
+    return [message_view(m) for m in reversed(rows)]
+
+
+def check_body(body: str) -> str:
+    text = (body or "").strip()
+    if not text:
+        raise ServiceError("chat_empty", field="body")
+    if len(text) > MAX_BODY:
+        raise ServiceError("chat_too_long", field="body")
+    return text
+
+
+def do_post_message(session: Session, *, contact_id: int, conversation_id: int, body: str,
+                    now: datetime | None = None) -> MessageView:
+    """A member's message, after the membership check; stored before anyone sees it."""
+    now = now or utc_now()
+    conv = access_conversation(session, contact_id=contact_id, conversation_id=conversation_id)
+    contact = session.get(Contact, contact_id)
+    msg = ChatMessage(conversation_id=conv.id, sender_kind=SenderKind.member.value, contact_id=contact_id,
+                      sender_name=display_name(contact), body=check_body(body), created_at=now)
+    session.add(msg)
+    conv.last_message_at = now
+    session.add(conv)
+    session.flush()
+    return message_view(msg)
