@@ -10,12 +10,14 @@ from afroboost import (
 from afroboost.api.app import create_api
 from afroboost.pages.articles import article_page, articles_page
 from afroboost.pages.book import book_page
+from afroboost.pages.chat import chat_page
 from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
 from afroboost.pages.media import media_page
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
+from afroboost.state.chat import ChatIdentity
 from afroboost.state.content_public import ArticlePageState, ArticlesListState, MediaPageState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState
@@ -38,6 +40,7 @@ app.add_page(articles_page, route=routes.ARTICLES, title=f"{texts.ARTICLES_TITLE
 app.add_page(article_page, route=routes.ARTICLE, title=ArticlePageState.page_title, on_load=ArticlePageState.load)
 # /v/{slug} is also an HTTP route (api/og.py) that adds the page's OpenGraph tags for crawlers.
 app.add_page(media_page, route=routes.MEDIA, title=MediaPageState.page_title, on_load=MediaPageState.load)
+app.add_page(chat_page, route="/chat", title=f"Chat – {texts.BRAND}", on_load=ChatIdentity.restore)
 
 # Coach pages: unlisted (not in the sitemap, never linked; the footer's triple click opens the login).
 _hidden = {"sitemap": None}

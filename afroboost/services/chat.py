@@ -152,3 +152,19 @@ def do_post_message(session: Session, *, contact_id: int, conversation_id: int, 
     session.add(conv)
     session.flush()
     return message_view(msg)
+
+
+def do_identify_and_join(session: Session, *, first_name: str, contact: str) -> tuple[int, str, str]:
+    """First visit: identify, then open the assistant conversation and the open « community » group."""
+    from afroboost.services.chat_identity import do_identify
+
+    row, token = do_identify(session, first_name=first_name, contact=contact)
+    do_ensure_default_groups(session)
+    do_join_group(session, contact_id=row.id, slug="community")
+    do_ensure_assistant_conversation(session, contact_id=row.id)
+    return row.id, token, display_name(row)
+
+
+def access_name(session: Session, *, contact_id: int) -> str | None:
+    row = session.get(Contact, contact_id)
+    return display_name(row) if row else None

@@ -171,3 +171,14 @@ AUTH_PAGES = {
     "link_used": ("Lien déjà utilisé", "Ce lien de connexion a déjà servi. Demande-en un nouveau."),
     "not_coach": ("Accès refusé", "Cette adresse n'est pas autorisée à accéder à l'espace coach."),
 }
+
+
+# --- chat ----------------------------------------------------------------------------------
+CHAT_TITLE = "Chat Afroboost"
+CHAT_WELCOME = "Bienvenue dans le chat !"
+CHAT_WELCOME_PITCH = "Dis-nous qui tu es : on ne te le demandera plus."
+CHAT_CONTACT_PLACEHOLDER = "Email ou WhatsApp"
+CHAT_START = "Commencer"
+CHAT_PLACEHOLDER = "Écris ton message…"
+CHAT_SEND = "Envoyer"
+CHAT_PICK_ROOM = "Choisis une conversation."
