@@ -53,6 +53,19 @@ class Settings(BaseSettings):
     # Send the session cookie only over HTTPS (set true behind TLS in production).
     cookie_secure: bool = False
     uploads_max_bytes: int = 5 * 1024 * 1024
+    # AI assistant: any OpenAI-compatible server (OpenAI, Ollama, vLLM). No key: shown unavailable.
+    openai_api_key: str = ""
+    openai_base_url: str = ""  # empty: the SDK's default (OpenAI)
+    openai_model: str = "gpt-4o-mini"
+    openai_timeout_s: float = 60.0
+    openai_max_retries: int = 2
+    openai_max_output_tokens: int = 600
+    ai_max_input_chars: int = 1000
+    ai_history_messages: int = 12
+    ai_history_chars: int = 6000
+    ai_rate_per_minute: int = 6
+    ai_daily_tokens_per_identity: int = 30_000
+    ai_daily_tokens_global: int = 1_000_000
 
     @property
     def db_url(self) -> str:
@@ -69,6 +82,10 @@ class Settings(BaseSettings):
     @property
     def google_configured(self) -> bool:
         return bool(self.google_client_id and self.google_client_secret)
+
+    @property
+    def openai_configured(self) -> bool:
+        return bool(self.openai_api_key.strip())
 
 
 def get_secret_key() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from afroboost.texts.assistant import *  # noqa: F401,F403
 from afroboost.texts.coach_catalog import *  # noqa: F401,F403
 from afroboost.texts.coach_concept import *  # noqa: F401,F403
 from afroboost.texts.coach_content import *  # noqa: F401,F403
