@@ -96,6 +96,7 @@ async def reply_stream(*, conversation_id: int, identity: str, user_text: str, u
         log.error("[CHAT-IA] ❌ %s (%s)", exc.reason, prompt.tag)
         raise ServiceError("ai_provider_error") from exc
     finally:
+        await stream.aclose()  # a reader that stops early must not leave the HTTP stream open
         tokens = stream.usage.total_tokens if stream.usage else (_estimate_tokens(prompt, stream.text)
                                                                  if stream.parts else 0)
         await asyncio.to_thread(record_tokens, identity, tokens, now)

@@ -216,3 +216,11 @@ async def test_the_finished_reply_is_stored_as_the_assistants_message(world, fak
         do_save_ai_reply(s, conversation_id=world.conv_id, body=text, now=NOW)
     rows = in_read(lambda s: s.exec(select(ChatMessage).where(ChatMessage.conversation_id == world.conv_id)).all())
     assert [(m.sender_kind, m.sender_name, m.body) for m in rows] == [("ai", texts.AI_SENDER_NAME, text)]
+
+
+async def test_a_reader_that_stops_early_still_gets_the_request_counted(world, fake):
+    stream = reply_stream(conversation_id=world.conv_id, identity=ME, user_text="Bonjour", now=NOW)
+    assert await anext(stream) == REPLY[0]
+    await stream.aclose()
+    mine = in_read(lambda s: usage_of(s, identity=ME, day=usage_day(NOW)))
+    assert mine.requests == 1 and mine.tokens > 0  # no usage chunk read: charged an estimate
