@@ -7,8 +7,6 @@ at it, and archived offers are hidden from the public and refused at booking tim
 
 from __future__ import annotations
 
-import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,18 +16,10 @@ from afroboost import texts
 from afroboost.models import Offer, OfferKind, PromoCode, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
 from afroboost.services.coach_forms import Checker, check_https_url, chf_input, parse_chf
+from afroboost.services.content_images import discard_image, is_stored_image, save_image
 from afroboost.services.pricing import format_chf
 
-IMAGE_DIR = "offers"
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-# Accepted formats, recognised by their first bytes (the file name alone proves nothing).
-_MAGIC = {
-    ".png": lambda b: b.startswith(b"\x89PNG\r\n\x1a\n"),
-    ".jpg": lambda b: b.startswith(b"\xff\xd8\xff"),
-    ".gif": lambda b: b.startswith((b"GIF87a", b"GIF89a")),
-    ".webp": lambda b: b[:4] == b"RIFF" and b[8:12] == b"WEBP",
-}
-_IMAGE_PATH = re.compile(r"^offers/[0-9a-f]{32}\.(png|jpg|gif|webp)$")
 LINK_FIELDS = ("stripe_url", "paypal_url", "twint_url")
 
 
@@ -80,7 +70,7 @@ def check_offer_form(form: OfferForm) -> dict:
         c.fail("kind", "offer_kind")
     values["kind"] = form.kind
     image = (form.image or "").strip()
-    if image and not _IMAGE_PATH.match(image):  # only names this module generated
+    if image and not is_stored_image(image, "offers"):  # only names this module generated
         c.fail("image", "offer_image_type")
     values["image"] = image
     c.done()
@@ -112,7 +102,7 @@ def do_save_offer(session: Session, *, offer_id: int, form: OfferForm) -> Offer:
 def access_offer_form(session: Session, *, offer_id: int) -> OfferForm:
     o = _offer(session, offer_id)
     return OfferForm(name=o.name, description=o.description, kind=o.kind, price=chf_input(o.price_cents),
-                     visible=o.visible, image=o.image if _IMAGE_PATH.match(o.image or "") else "",
+                     visible=o.visible, image=o.image if is_stored_image(o.image, "offers") else "",
                      stripe_url=o.stripe_url, paypal_url=o.paypal_url, twint_url=o.twint_url)
 
 
@@ -126,7 +116,7 @@ def offer_row(o: Offer) -> OfferRow:
     kind = texts.OFFER_KIND_LABELS.get(o.kind, o.kind)
     price = format_chf(o.price_cents)
     return OfferRow(id=o.id, name=o.name, description=o.description, kind_label=kind, price=price,
-                    image=o.image if _IMAGE_PATH.match(o.image or "") else "", visible=o.visible,
+                    image=o.image if is_stored_image(o.image, "offers") else "", visible=o.visible,
                     archived=o.archived, links=links_label(o),
                     haystack=" ".join((o.name, kind, o.description, price)).lower())
 
@@ -176,9 +166,9 @@ def do_restore_offer(session: Session, *, offer_id: int) -> None:
 
 
 def discard_offer_image(*, upload_dir: Path, rel: str) -> None:
-    """Delete an image this module stored (anything else, e.g. a tampered path, is left alone)."""
-    if rel and _IMAGE_PATH.match(rel):
-        (Path(upload_dir) / rel).unlink(missing_ok=True)
+    """Delete an image stored for an offer (anything else, e.g. a tampered path, is left alone)."""
+    if is_stored_image(rel, "offers"):
+        discard_image(upload_dir=upload_dir, rel=rel)
 
 
 def store_offer_image(*, upload_dir: Path, filename: str, data: bytes) -> str:
@@ -187,17 +177,5 @@ def store_offer_image(*, upload_dir: Path, filename: str, data: bytes) -> str:
     Raises:
         ServiceError: not a png/jpg/gif/webp image (by name and content), empty, or > 5 MB.
     """
-    ext = Path(filename or "").suffix.lower().replace(".jpeg", ".jpg")
-    if ext not in _MAGIC:
-        raise ServiceError("offer_image_type", field="image")
-    if not data:
-        raise ServiceError("offer_image_empty", field="image")
-    if len(data) > MAX_IMAGE_BYTES:
-        raise ServiceError("offer_image_too_big", field="image")
-    if not _MAGIC[ext](data):
-        raise ServiceError("offer_image_type", field="image")
-    folder = Path(upload_dir) / IMAGE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    rel = f"{IMAGE_DIR}/{uuid.uuid4().hex}{ext}"
-    (Path(upload_dir) / rel).write_bytes(data)
-    return rel
+    return save_image(upload_dir=upload_dir, folder="offers", filename=filename, data=data,
+                      max_bytes=MAX_IMAGE_BYTES)

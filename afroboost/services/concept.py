@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,16 +18,13 @@ from afroboost import texts
 from afroboost.db import utc_now
 from afroboost.models import SiteConcept
 from afroboost.services import ServiceError
-from afroboost.services.content_images import sniff_image
+from afroboost.services.content_images import discard_image, is_stored_image, save_image
 from afroboost.services.validation import normalize_email, normalize_phone
 from afroboost.settings import get_settings
 
 CONCEPT_ID = 1
 LIMITS = {"title": 120, "tagline": 200, "pitch": 2000, "contact_address": 300, "instagram_url": 300}
 MAX_QUESTION, MAX_ANSWER, MAX_FAQ = 200, 1000, 20
-IMAGE_DIR = "concept"
-IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
-_IMAGE_PATH = re.compile(r"^concept/[0-9a-f]{32}\.(png|jpg|jpeg|webp)$")
 
 
 @dataclass
@@ -186,7 +182,7 @@ def public_concept(session: Session) -> PublicConcept:
     return PublicConcept(
         title=row.title or default.title, tagline=row.tagline or default.tagline,
         pitch=row.pitch or default.pitch,
-        hero_image=row.hero_image if _IMAGE_PATH.match(row.hero_image or "") else "",
+        hero_image=row.hero_image if is_stored_image(row.hero_image, "concept") else "",
         faq=[i for i in parse_faq(row.faq_json) if i.q and i.a], has_contact=any(contact.values()), **contact,
         phone_display=display_phone(row.contact_phone), instagram_label=instagram_label(row.instagram_url),
     )
@@ -240,36 +236,14 @@ def do_save_concept(session: Session, *, form: ConceptForm) -> ConceptForm:
     return clean
 
 
-def check_image(*, filename: str, data: bytes) -> str:
-    """The lower-case extension of an acceptable hero image.
-
-    Raises:
-        ServiceError: not png/jpg/jpeg/webp (by name and by content), empty, or too big.
-    """
-    ext = Path(filename or "").suffix.lower()
-    if ext not in IMAGE_EXTS:
-        raise ServiceError("image_type", field="hero_image")
-    if not data:
-        raise ServiceError("image_empty", field="hero_image")
-    if len(data) > get_settings().uploads_max_bytes:
-        raise ServiceError("image_too_big", field="hero_image")
-    # The extension alone proves nothing: the first bytes must be those of that kind of image.
-    if sniff_image(data) != (".jpg" if ext == ".jpeg" else ext):
-        raise ServiceError("image_type", field="hero_image")
-    return ext
-
-
 def do_store_hero_image(session: Session, *, upload_dir: Path, filename: str, data: bytes) -> str:
     """Save an uploaded hero image under a random name and make it the site's hero image.
 
     Returns the path relative to `upload_dir` (e.g. ``concept/<uuid>.webp``). The previous
     hero image file is removed once the row points to the new one.
     """
-    ext = check_image(filename=filename, data=data)
-    folder = Path(upload_dir) / IMAGE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    rel = f"{IMAGE_DIR}/{uuid.uuid4().hex}{ext}"
-    (Path(upload_dir) / rel).write_bytes(data)
+    rel = save_image(upload_dir=upload_dir, folder="concept", filename=filename, data=data,
+                     max_bytes=get_settings().uploads_max_bytes)
     row = _get_or_create(session)
     old, row.hero_image, row.updated_at = row.hero_image, rel, utc_now()
     session.flush()
@@ -289,5 +263,5 @@ def do_remove_hero_image(session: Session, *, upload_dir: Path) -> None:
 
 def _remove_image(upload_dir: Path, rel: str) -> None:
     # Only our own random names: a tampered row value can never point outside concept/.
-    if rel and _IMAGE_PATH.match(rel):
-        (Path(upload_dir) / rel).unlink(missing_ok=True)
+    if is_stored_image(rel, "concept"):
+        discard_image(upload_dir=upload_dir, rel=rel)

@@ -32,7 +32,7 @@ def check_slug(errors: dict[str, str], slug: str, *, pattern: re.Pattern, invali
 
 def check_image(errors: dict[str, str], rel: str, *, folder: str) -> None:
     """An image path must be one we stored, in this content's folder ("" = no image)."""
-    if rel and not (is_stored_image(rel) and rel.startswith(folder + "/")):
+    if rel and not is_stored_image(rel, folder):
         errors["image"] = "content_image_type"
 
 
