@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -15,7 +15,8 @@ from afroboost.db import as_utc, utc_now
 from afroboost.models import ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, WaitlistEntry
 from afroboost.services import ServiceError
 from afroboost.services.booking import do_cancel
-from afroboost.services.catalog import format_day, format_time
+from afroboost.services.capacity import release_spot
+from afroboost.services.catalog import format_day, format_time, local_tz
 from afroboost.services.pricing import format_chf
 
 
@@ -53,7 +54,7 @@ def list_reservations(session: Session, *, limit: int = 2000) -> list[Reservatio
     for res, contact, cls, course, offer in rows:
         name = f"{contact.first_name} {contact.last_name}".strip() or contact.email or "Contact sans nom"
         when = f"{format_day(cls.starts_at)} {format_time(cls.starts_at)}"
-        local = as_utc(cls.starts_at).strftime("%d.%m.%Y")
+        local = as_utc(cls.starts_at).astimezone(local_tz()).strftime("%d.%m.%Y")  # the studio's date
         row = ReservationRow(
             id=res.id, code=res.code, name=name[:60], email=res.email or contact.email or "",
             phone=contact.phone or "", course=course.name, session_id=cls.id, when=when, offer=offer.name,
@@ -124,8 +125,6 @@ def do_delete(session: Session, *, reservation_id: int, now: datetime | None = N
     if res.status in (ReservationStatus.pending_payment.value, ReservationStatus.confirmed.value):
         do_cancel(session, reservation_id=res.id, now=now, before_start=False)
     elif res.status == ReservationStatus.checked_in.value:
-        from afroboost.services.capacity import release_spot
-
         release_spot(session, session_id=res.session_id)
     session.execute(sa.update(WaitlistEntry).where(WaitlistEntry.reservation_id == res.id).values(reservation_id=None))
     session.delete(res)
@@ -139,7 +138,6 @@ CSV_COLUMNS = [("code", "Code"), ("name", "Nom"), ("email", "Email"), ("phone", 
 
 def rows_csv(rows: list[ReservationRow]) -> str:
     """CSV (semicolon, Excel-friendly in Switzerland) of the given rows."""
-    assert {c for c, _ in CSV_COLUMNS} <= {f.name for f in fields(ReservationRow)}
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     writer.writerow([label for _, label in CSV_COLUMNS])

@@ -15,7 +15,7 @@ from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
 from afroboost.services.booking import BookingRequest, book, do_join_waitlist, offer_payment_methods, quote_offer
-from afroboost.services.catalog import CourseView, OfferView, SessionView, upcoming_by_course, visible_offers
+from afroboost.services.catalog import CourseView, OfferView, SessionView, home_catalog, upcoming_by_course
 from afroboost.services.pricing import PriceLabels, price_labels
 from afroboost.services.tickets import Ticket, reservation_ics_for, ticket_for
 from afroboost.services.validation import check_participant
@@ -70,8 +70,8 @@ class BookingState(rx.State):
     @rx.event
     async def load(self):
         """on_load: fresh catalog; preselect `?seance=ID` when it is a listed session."""
-        self.courses = await run_read(upcoming_by_course)
-        self.offers = await run_read(visible_offers, products=False)
+        catalog = await run_read(home_catalog)  # one read for sessions and offers
+        self.courses, self.offers = catalog["courses"], catalog["offers"]
         wanted = str(self.router.url.query_parameters.get("seance", ""))
         if self.step in ("done", "waitlisted"):
             self._restart()

@@ -6,8 +6,6 @@ typing only sends the query, never the list again.
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from afroboost import texts
@@ -19,14 +17,13 @@ from afroboost.services.coach_offers import (
     OfferRow,
     access_offer_form,
     access_offer_rows,
-    discard_offer_image,
     do_delete_offer,
     do_restore_offer,
     do_save_offer,
-    store_offer_image,
 )
 from afroboost.state.auth import CoachState
 from afroboost.state.coach_forms import show_form_errors, typed_form
+from afroboost.state.content_upload import drop_image, rejected_message, store_image
 
 FIELDS = ("name", "description", "kind", "price", "image", "stripe_url", "paypal_url", "twint_url")
 TYPED = ("name", "description", "kind", "price", "stripe_url", "paypal_url", "twint_url")  # image: upload only
@@ -65,14 +62,10 @@ class OffersState(CoachState):
         self.query = str(value)[:100]
 
     # --- form --------------------------------------------------------------------------
-    async def _discard(self, rel: str):
-        if rel:
-            await asyncio.to_thread(discard_offer_image, upload_dir=rx.get_upload_dir(), rel=rel)
-
     async def _drop_unsaved_upload(self):
         """An image uploaded into the form but never saved is deleted, not left on disk."""
         if self.form.get("image", "") != self._saved_image:
-            await self._discard(self.form.get("image", ""))
+            await drop_image(self.form.get("image", ""))
         self.form["image"] = self._saved_image
 
     @rx.event
@@ -115,7 +108,7 @@ class OffersState(CoachState):
             show_form_errors(self, e, ERR_FIELDS)
             return
         if self._saved_image != form.image:
-            await self._discard(self._saved_image)  # replaced or removed: the old file goes
+            await drop_image(self._saved_image)  # replaced or removed: the old file goes
         self.form_open, self.editing, self._saved_image = False, 0, ""
         self.rows = await run_read(access_offer_rows)
         return rx.toast.success(texts.OFFER_SAVED)
@@ -127,22 +120,15 @@ class OffersState(CoachState):
         self.err["image"] = ""
         if not files:
             return
-        upload = files[0]
-        data = await upload.read(MAX_IMAGE_BYTES + 1)  # one byte more than allowed is enough to refuse
-        try:
-            rel = await asyncio.to_thread(
-                store_offer_image, upload_dir=rx.get_upload_dir(), filename=upload.filename or "", data=data)
-        except ServiceError as e:
-            self.err["image"] = texts.err(e.key, **e.params)
+        rel, self.err["image"] = await store_image(files, "offers", max_bytes=MAX_IMAGE_BYTES)
+        if not rel:
             return
         await self._drop_unsaved_upload()
         self.form["image"] = rel
 
     @rx.event
     def image_rejected(self, rejected: list[dict]):
-        codes = {e.get("code") for r in rejected or [] if isinstance(r, dict) for e in r.get("errors") or []
-                 if isinstance(e, dict)}
-        self.err["image"] = texts.err("offer_image_too_big" if "file-too-large" in codes else "offer_image_type")
+        self.err["image"] = rejected_message(rejected, "offers")
 
     @rx.event
     async def remove_image(self):
@@ -167,7 +153,7 @@ class OffersState(CoachState):
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
         if outcome == "deleted":
-            await self._discard(image)
+            await drop_image(image)
         if int(offer_id) == self.editing:
             await self._drop_unsaved_upload()
             self.form_open, self.editing, self._saved_image = False, 0, ""

@@ -90,8 +90,6 @@ class ReservationsState(CoachState):
                 await run_write(do_delete, reservation_id=rid)
         except ServiceError as e:
             self.error = texts.err(e.key, **e.params)
-        if action == "delete":  # gone from the table at once
-            self.rows = [r for r in self.rows if r.id != rid]
         await self.load()
 
     @rx.event

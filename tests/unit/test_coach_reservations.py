@@ -103,3 +103,15 @@ def test_csv_has_french_headers_and_neutralises_formulas(db):
     assert parsed[0][:3] == ["Code", "Nom", "Email"]
     assert parsed[1][0] == res.code
     assert parsed[1][1].startswith("'=")
+
+
+def test_search_by_date_uses_the_studio_date(db):
+    from datetime import datetime, timezone
+
+    with write_session() as s:
+        late = make_session(s, seats=5, headsets=5, starts_at=datetime(2026, 12, 3, 23, 30, tzinfo=timezone.utc))
+        sid, oid = late.id, make_offer(s).id
+    res = _book(sid, oid, 1)
+    rows = in_read(list_reservations)
+    assert [r.id for r in filter_rows(rows, query="04.12.2026")] == [res.id]  # 00h30 in Zurich
+    assert filter_rows(rows, query="03.12.2026") == []
