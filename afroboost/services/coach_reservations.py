@@ -100,14 +100,6 @@ def do_check_in(session: Session, *, code: str, headset_number: str = "", now: d
     return res
 
 
-def do_set_headset(session: Session, *, reservation_id: int, headset_number: str) -> None:
-    res = session.get(Reservation, reservation_id)
-    if res is None or res.status != ReservationStatus.checked_in.value:
-        raise ServiceError("headset_not_checked_in")
-    res.headset_number, res.headset_returned_at = (headset_number or "").strip()[:20], None
-    session.add(res)
-
-
 def do_return_headset(session: Session, *, reservation_id: int, now: datetime | None = None) -> None:
     done = session.execute(
         sa.update(Reservation).where(Reservation.id == reservation_id).where(Reservation.headset_number != "")

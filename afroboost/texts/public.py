@@ -133,7 +133,6 @@ ERR = {
     "checkin_unknown": "Aucune réservation avec ce code.",
     "checkin_cancelled": "Cette réservation est annulée.",
     "checkin_already": "Déjà enregistré·e à l'entrée.",
-    "headset_not_checked_in": "Le casque se note à l'entrée (check-in).",
     "headset_not_out": "Aucun casque sorti pour cette réservation.",
     "not_coach": "Cette adresse n'est pas autorisée.",
     "link_invalid": "Lien invalide ou expiré.",
