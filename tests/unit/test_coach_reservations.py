@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC
 
 import pytest
 
@@ -106,10 +107,10 @@ def test_csv_has_french_headers_and_neutralises_formulas(db):
 
 
 def test_search_by_date_uses_the_studio_date(db):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     with write_session() as s:
-        late = make_session(s, seats=5, headsets=5, starts_at=datetime(2026, 12, 3, 23, 30, tzinfo=timezone.utc))
+        late = make_session(s, seats=5, headsets=5, starts_at=datetime(2026, 12, 3, 23, 30, tzinfo=UTC))
         sid, oid = late.id, make_offer(s).id
     res = _book(sid, oid, 1)
     rows = in_read(list_reservations)
