@@ -18,6 +18,7 @@ from afroboost.pages.media import media_page
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.chat import ChatIdentity
+from afroboost.state.chat_private import Inbox
 from afroboost.state.content_public import ArticlePageState, ArticlesListState, MediaPageState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState
@@ -25,7 +26,8 @@ from afroboost.state.lookup import LookupState
 app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[rx.el.meta(name="theme-color", content="#000000"),
-                     rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+                     rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+                     rx.script(src="/chat_notify.js", defer=True)],
     api_transformer=create_api(),
 )
 app.add_middleware(CoachGuard())
@@ -40,10 +42,12 @@ app.add_page(articles_page, route=routes.ARTICLES, title=f"{texts.ARTICLES_TITLE
 app.add_page(article_page, route=routes.ARTICLE, title=ArticlePageState.page_title, on_load=ArticlePageState.load)
 # /v/{slug} is also an HTTP route (api/og.py) that adds the page's OpenGraph tags for crawlers.
 app.add_page(media_page, route=routes.MEDIA, title=MediaPageState.page_title, on_load=MediaPageState.load)
-app.add_page(chat_page, route="/chat", title=f"Chat – {texts.BRAND}", on_load=ChatIdentity.restore)
+app.add_page(chat_page, route=routes.CHAT, title=f"Chat – {texts.BRAND}", on_load=ChatIdentity.restore)
+app.add_page(chat_page, route=routes.CHAT_LINK + "/[token]", title=f"Chat – {texts.BRAND}",
+             on_load=ChatIdentity.restore, context={"sitemap": None})
 
 # Coach pages: unlisted (not in the sitemap, never linked; the footer's triple click opens the login).
 _hidden = {"sitemap": None}
 app.add_page(coach_login_page, route=routes.COACH_LOGIN, title=texts.COACH_LOGIN_TITLE, context=_hidden)
 app.add_page(coach_page, route=routes.COACH, title=texts.COACH_LOGIN_TITLE, context=_hidden,
-             on_load=AuthState.restore)
+             on_load=[AuthState.restore, Inbox.connect_coach])

@@ -65,13 +65,16 @@ def footer() -> rx.Component:
     )
 
 
-def page(*children, top: rx.Component | None = None, **props) -> rx.Component:
-    """The public page frame: header, an optional full-width band, a centred column, footer."""
+def page(*children, top: rx.Component | None = None, widget: bool = True, **props) -> rx.Component:
+    """The public page frame: header, an optional full-width band, a centred column, footer, chat widget."""
+    from afroboost.components.chat.widget import chat_widget
+
     props.setdefault("max_width", "1100px")
     return rx.box(
         header(),
         *([top] if top is not None else []),
         rx.box(*children, width="100%", margin_x="auto", padding_x="1em", **props),
         footer(),
+        *([chat_widget()] if widget else []),
         background="#000000", min_height="100vh", width="100%", overflow_x="hidden",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
+from afroboost.components.chat.widget import notify_hook
 from afroboost.components.coach.tabs import TABS
 from afroboost.components.layout import MUTED, card, neon_button, page
 from afroboost.settings import get_settings
@@ -39,7 +40,8 @@ def dashboard() -> rx.Component:
 
 def coach_page() -> rx.Component:
     return page(rx.cond(AuthState.is_coach, dashboard(), rx.center(rx.spinner(size="3"), padding="4em")),
-                padding_top="1em")
+                notify_hook(),
+                padding_top="1em", widget=False)
 
 
 def coach_login_page() -> rx.Component:
@@ -54,5 +56,5 @@ def coach_login_page() -> rx.Component:
             else rx.text(texts.COACH_LOGIN_NO_GOOGLE, data_testid="no-google"),
             spacing="3", align="start",
         )),
-        max_width="480px", padding_top="2em",
+        max_width="480px", padding_top="2em", widget=False,
     )

@@ -6,7 +6,7 @@ anything the browser says about a room.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -21,6 +21,7 @@ from afroboost.models import (
     SenderKind,
 )
 from afroboost.services import ServiceError
+from afroboost.services.chat_format import Segment, day_label, display_parts, format_time, studio_day
 
 MAX_BODY = 2000
 DEFAULT_GROUPS = [("community", "Communauté Afroboost"), ("vip", "VIP"), ("promo", "Promos")]
@@ -34,8 +35,12 @@ class MessageView:
     contact_id: int = 0
     sender_name: str = ""
     body: str = ""
-    at: str = ""  # ISO UTC, formatted by the browser's clock for the viewer
-    day: str = ""  # YYYY-MM-DD (UTC) for date separators
+    at: str = ""  # ISO UTC
+    day: str = ""  # YYYY-MM-DD in the studio's time zone, for date separators
+    parts: list[Segment] = field(default_factory=list)  # text / link / emoji segments; [] = show `body` as is
+    time: str = ""  # « 18:05 », studio time zone
+    day_label: str = ""  # « Aujourd'hui », « Hier », « lundi 23 novembre »
+    first_of_day: bool = False  # a date separator goes before it (chat_format.mark_first_of_day)
 
 
 @dataclass
@@ -47,9 +52,11 @@ class RoomView:
 
 def message_view(m: ChatMessage) -> MessageView:
     at = as_utc(m.created_at)
+    day = studio_day(at)
     return MessageView(id=m.id, conversation_id=m.conversation_id, sender_kind=m.sender_kind,
                        contact_id=m.contact_id or 0, sender_name=m.sender_name, body=m.body,
-                       at=at.isoformat(), day=at.date().isoformat())
+                       at=at.isoformat(), day=day, parts=display_parts(m.body), time=format_time(at),
+                       day_label=day_label(day))
 
 
 def display_name(contact: Contact) -> str:

@@ -1,41 +1,45 @@
-"""Chat for participants: who they are (signed token in the browser) and the live rooms.
+"""Chat for participants: who they are (signed token in the browser) and what they see.
 
-Rooms are rx.SharedState instances linked per conversation (`room-<id>`), only after the
-server has checked membership from the verified contact id. The room keeps the last
-messages; the history is in the database.
+Rooms are rx.SharedState instances linked per conversation, only after the server has
+checked membership from the verified contact id (state/chat_room.py, state/chat_private.py).
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
-from afroboost.services.chat import (
-    MessageView,
-    RoomView,
-    access_conversation,
-    access_name,
-    do_identify_and_join,
-    do_post_message,
-    recent_messages,
-    rooms_for,
-)
+from afroboost.services.assistant import assistant_available
+from afroboost.services.chat import RoomView, access_name, do_identify_and_join, rooms_for
 from afroboost.services.chat_identity import contact_id_from_token
+from afroboost.services.chat_links import do_enter_link
+from afroboost.state.auth import AuthState
 
-ROOM_SIZE = 50
+STORAGE_KEY = "afro_chat_identity"
 
 
 class ChatIdentity(rx.State):
-    token: str = rx.LocalStorage("", name="afro_chat_identity")
+    token: str = rx.LocalStorage("", name=STORAGE_KEY)
     first_name: str = ""
     contact: str = ""
     err_first_name: str = ""
     err_contact: str = ""
     name: str = ""
     rooms: list[RoomView] = []
+    widget_open: bool = False
+    full: bool = False
+    link_error: str = ""
+    dm_title: str = ""  # the other person in the open private window
+    ai_on: bool = True
+    is_coach: bool = False  # display only: coach actions are re-checked on the server
     _contact_id: int = 0
+    _coach_room: int = 0  # the conversation this tab opened from the dashboard, as the coach
+    _link_room: int = 0  # the assistant conversation of the chat link this page was opened with
+    _ai_pending: tuple[int, int, str] | None = None  # (conversation, message, text) the assistant answers next
 
     @rx.var
     def identified(self) -> bool:
@@ -46,19 +50,50 @@ class ChatIdentity(rx.State):
         """Which bubbles are mine (display only; every write re-checks the identity on the server)."""
         return self._contact_id
 
+    @rx.var
+    def is_coach_view(self) -> bool:
+        return self._coach_room != 0
+
+    @rx.var
+    def me_key(self) -> str:
+        return "coach" if self._coach_room else f"c{self._contact_id}"
+
+    def _link_token(self) -> str:
+        path = self.router.url.path or ""
+        return path.rstrip("/").rsplit("/", 1)[-1] if path.startswith("/chat/l/") else ""
+
+    async def _enter(self, cid: int, name: str):
+        from afroboost.state.chat_private import Inbox
+        from afroboost.state.chat_room import ChatRoom
+
+        self._contact_id, self.name = cid, name
+        first = 0
+        if token := self._link_token():  # /chat/l/<token>: the link's own assistant conversation
+            try:
+                first = await run_write(do_enter_link, contact_id=cid, token=token)
+            except ServiceError as e:
+                self.link_error = texts.err(e.key)
+        self._link_room = first
+        self.ai_on = await asyncio.to_thread(assistant_available)
+        self.rooms = await run_read(rooms_for, contact_id=cid)
+        events = [Inbox.connect]
+        if first or (self.rooms and not self.router.url.path.startswith("/coach")):
+            events.append(ChatRoom.open(first or self.rooms[0].id))
+        return events
+
     @rx.event
     async def restore(self):
-        """on_load: trust the stored token only if its signature holds; else clean it up."""
+        """on_load / widget mount: trust the stored token only if its signature holds; else clean it up."""
+        self.is_coach = (await self.get_state(AuthState)).ensure()
         cid = contact_id_from_token(self.token)
         name = await run_read(access_name, contact_id=cid) if cid else None
         if cid is None or name is None:
             had_token = bool(self.token)
             self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
             if had_token:  # edited or stale: remove it, the form shows again
-                return rx.remove_local_storage("afro_chat_identity")
+                return rx.remove_local_storage(STORAGE_KEY)
             return
-        self._contact_id, self.name = cid, name
-        self.rooms = await run_read(rooms_for, contact_id=cid)
+        return await self._enter(cid, name)
 
     @rx.event
     def set_first_name(self, value: str):
@@ -80,40 +115,32 @@ class ChatIdentity(rx.State):
             else:
                 self.err_contact = msg
             return
-        self.token, self._contact_id, self.name = token, cid, name
-        self.rooms = await run_read(rooms_for, contact_id=cid)
-
-
-class ChatRoom(rx.SharedState):
-    conversation_id: int = 0
-    title: str = ""
-    messages: list[MessageView] = []
+        self.token = token
+        return await self._enter(cid, name)
 
     @rx.event
-    async def open(self, conversation_id: int):
-        """Link this tab to the room, after checking on the server that this person belongs there."""
-        me = await self.get_state(ChatIdentity)
-        try:
-            conv = await run_read(access_conversation, contact_id=me._contact_id, conversation_id=int(conversation_id))
-        except (ServiceError, ValueError):
-            return rx.toast.error(texts.err("chat_not_member"))
-        if self._linked_to:
-            await self._unlink()
-        room = await self._link_to(f"room-{conv.id}")
-        if room.conversation_id != conv.id:
-            room.conversation_id, room.title = conv.id, conv.title or conv.slug or ""
-            room.messages = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+    def toggle_widget(self):
+        self.widget_open = not self.widget_open
+        if self.widget_open and not self.name:
+            return ChatIdentity.restore
 
     @rx.event
-    async def send(self, form: dict):
-        """The composer is a per-tab form (nothing typed is shared); the sender comes from the server."""
-        me = await self.get_state(ChatIdentity)
-        text = str(form.get("body", ""))
-        if not self.conversation_id:
-            return
-        try:
-            msg = await run_write(do_post_message, contact_id=me._contact_id, conversation_id=self.conversation_id,
-                                  body=text)
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key))
-        self.messages = [*self.messages, msg][-ROOM_SIZE:]
+    def toggle_full(self):
+        self.full = not self.full
+
+    @rx.event
+    async def switch_identity(self):
+        """Coach only (testing the widget as someone else): forget this browser's identity."""
+        if not (await self.get_state(AuthState)).ensure():
+            return rx.toast.error(texts.err("chat_coach_only"))
+        self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
+        return rx.remove_local_storage(STORAGE_KEY)
+
+
+def __getattr__(name: str):
+    """`from afroboost.state.chat import ChatRoom` (lazy: chat_room imports this module)."""
+    if name == "ChatRoom":
+        from afroboost.state.chat_room import ChatRoom
+
+        return ChatRoom
+    raise AttributeError(name)

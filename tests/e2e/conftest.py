@@ -6,6 +6,7 @@ The server gets its own migrated SQLite database with the demo data, on a free p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import signal
@@ -32,11 +33,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
+def _wait_http(url: str, timeout: float, proc: subprocess.Popen, log: pathlib.Path = LOG) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"app exited early, see {LOG}:\n{LOG.read_text()[-3000:]}")
+            raise RuntimeError(f"app exited early, see {log}:\n{log.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as r:
                 if r.status == 200:
@@ -44,7 +45,21 @@ def _wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
         except OSError:
             pass
         time.sleep(0.5)
-    raise TimeoutError(f"{url} not up after {timeout}s, see {LOG}")
+    raise TimeoutError(f"{url} not up after {timeout}s, see {log}")
+
+
+@contextlib.contextmanager
+def e2e_session():
+    """A session on the e2e server's database, for arranging what the UI under test does not cover."""
+    import sqlalchemy as sa
+    from sqlmodel import Session
+
+    engine = sa.create_engine(f"sqlite:///{E2E_DB}", connect_args={"timeout": 15})
+    try:
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -72,13 +87,26 @@ def idp():
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_db_url, idp):
+def fake_ai():
+    """A local OpenAI-compatible server the app's real SDK talks to (requests are recorded)."""
+    from tests.fakes.openai_server import FakeOpenAI
+    from tests.fakes.server import LocalServer
+
+    fake = FakeOpenAI(reply=["Bonjour, ici Coach Bassi ! ", "Le cours Afrobeat ", "t'attend 💪"])
+    with LocalServer(fake.app, port=_free_port()) as url:
+        fake.url = url
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db_url, idp, fake_ai):
     from tests.fakes.oidc import CLIENT_ID, CLIENT_SECRET
 
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": e2e_db_url, "GOOGLE_CLIENT_ID": CLIENT_ID,
            "GOOGLE_CLIENT_SECRET": CLIENT_SECRET, "GOOGLE_METADATA_URL": idp.metadata_url,
-           "SITE_URL": f"http://127.0.0.1:{port}"}
+           "SITE_URL": f"http://127.0.0.1:{port}", "OPENAI_API_KEY": "sk-test-e2e",
+           "OPENAI_BASE_URL": f"{fake_ai.url}/v1"}
     env.pop("PYTEST_CURRENT_TEST", None)
     with open(LOG, "w") as logf:
         proc = subprocess.Popen(

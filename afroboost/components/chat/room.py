@@ -1,16 +1,17 @@
-"""The chat page's pieces: first-visit form, room list, bubbles (text only), composer."""
+"""The chat's pieces: first-visit form, room list, the open room (status, messages, typing, composer)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, VIOLET, card, field_error, neon_button
-from afroboost.services.chat import MessageView, RoomView
+from afroboost.components.chat.bubble import bubble
+from afroboost.components.chat.composer import composer
+from afroboost.components.layout import MUTED, VIOLET, card, field_error, neon_button
+from afroboost.services.chat import RoomView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat import ChatRoom as R
-
-SENDER_COLORS = {"coach": VIOLET, "ai": "#c4b5fd", "member": "#22d3ee", "system": MUTED}
+from afroboost.state.chat_room import Typist
 
 
 def first_visit_form() -> rx.Component:
@@ -33,31 +34,69 @@ def room_button(r: RoomView) -> rx.Component:
                      on_click=R.open(r.id), flex_shrink="0", data_testid="chat-room")
 
 
-def bubble(m: MessageView) -> rx.Component:
-    mine = (m.sender_kind == "member") & (m.contact_id == I.own_contact)
-    return rx.box(
-        rx.cond(~mine, rx.text(m.sender_name, size="1", weight="bold",
-                               color=rx.match(m.sender_kind, *SENDER_COLORS.items(), MUTED))),
-        rx.text(m.body, white_space="pre-wrap", word_break="break-word", data_testid="chat-body"),
-        align_self=rx.cond(mine, "flex-end", "flex-start"), max_width="80%", padding="0.5em 0.75em",
-        border_radius="14px", background=rx.cond(mine, PINK, rx.cond(m.sender_kind == "coach", VIOLET, "#1f1f27")),
-        data_testid="chat-message",
+def typing_line(t: Typist) -> rx.Component:
+    return rx.cond(t.key != I.me_key, rx.text(t.name + " écrit…", size="1", color=MUTED,
+                                              data_testid="chat-typing"))
+
+
+def status_bar() -> rx.Component:
+    """Assistant conversations: who answers, « Parler au coach », and the assistant's availability."""
+    return rx.cond(R.kind == "assistant", rx.vstack(
+        rx.hstack(
+            rx.badge(rx.match(R.status, *texts.CHAT_STATUS.items(), ""), variant="soft",
+                     color_scheme=rx.match(R.status, ("ai", "violet"), ("waiting", "amber"), "pink"),
+                     data_testid="chat-status"),
+            rx.spacer(),
+            rx.cond((R.status == "ai") & ~I.is_coach_view,
+                    rx.button("🙋 " + texts.CHAT_TALK_TO_COACH, size="1", variant="outline", on_click=R.ask_coach,
+                              data_testid="chat-ask-coach")),
+            width="100%", align="center",
+        ),
+        rx.cond(~I.ai_on & (R.status == "ai"),
+                rx.text(texts.CHAT_AI_OFF, size="1", color=MUTED, data_testid="chat-ai-off")),
+        spacing="1", width="100%",
+    ))
+
+
+def messages_box(height: str = "55vh") -> rx.Component:
+    return rx.auto_scroll(
+        rx.vstack(rx.foreach(R.messages, bubble), spacing="2", width="100%"),
+        rx.cond(R.ai_typing, rx.text(texts.CHAT_AI_THINKING, size="1", color=VIOLET, data_testid="chat-ai-typing")),
+        rx.foreach(R.typing, typing_line),
+        width="100%", height=height, padding_right="0.25em", data_testid="chat-messages",
     )
 
 
-def room_panel() -> rx.Component:
+def room_panel(height: str = "55vh") -> rx.Component:
     return rx.vstack(
-        rx.hstack(rx.foreach(I.rooms, room_button), spacing="2", overflow_x="auto", width="100%"),
+        rx.hstack(rx.foreach(I.rooms, room_button), spacing="2", overflow_x="auto", width="100%",
+                  padding_bottom="0.25em"),
         rx.cond(R.conversation_id != 0, rx.vstack(
             rx.heading(R.title, size="4", data_testid="chat-room-title"),
-            rx.vstack(rx.foreach(R.messages, bubble), spacing="2", width="100%", max_height="55vh",
-                      overflow_y="auto", data_testid="chat-messages"),
-            rx.form(rx.hstack(
-                rx.input(name="body", placeholder=texts.CHAT_PLACEHOLDER, size="3", flex="1", max_length=2000,
-                         auto_complete="off", data_testid="chat-input"),
-                neon_button(texts.CHAT_SEND, type="submit", data_testid="chat-send"),
-                width="100%"), on_submit=R.send, reset_on_submit=True, width="100%"),
+            status_bar(),
+            messages_box(height),
+            composer(R.send, input_id="chat-composer", on_typing=R.typed),
             spacing="3", width="100%",
         ), rx.text(texts.CHAT_PICK_ROOM, color=MUTED)),
         spacing="3", width="100%",
     )
+
+
+def coach_tools() -> rx.Component:
+    """Shown in the widget to the signed-in coach only; the server refuses these to anyone else."""
+    return rx.cond(I.is_coach, rx.hstack(
+        rx.alert_dialog.root(
+            rx.alert_dialog.trigger(rx.button(texts.CHAT_CLEAR_HISTORY, size="1", variant="outline", color_scheme="red",
+                                              data_testid="chat-clear-history")),
+            rx.alert_dialog.content(
+                rx.alert_dialog.title(texts.CHAT_SURE),
+                rx.hstack(rx.alert_dialog.cancel(rx.button(texts.CHAT_CLOSE, variant="soft")),
+                          rx.alert_dialog.action(neon_button(texts.CHAT_CLEAR_HISTORY, on_click=R.clear_history,
+                                                             data_testid="chat-clear-confirm")),
+                          justify="end", spacing="2"),
+            ),
+        ),
+        rx.button(texts.CHAT_SWITCH_IDENTITY, size="1", variant="outline", on_click=I.switch_identity,
+                  data_testid="chat-switch-identity"),
+        spacing="2", wrap="wrap",
+    ))

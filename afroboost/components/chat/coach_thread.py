@@ -1,0 +1,51 @@
+"""The coach's live view of one conversation (right column of 💬 Conversations).
+
+The room is the same shared state participants are linked to: the coach's reply appears in
+their browsers at once, and theirs here. Sending as the coach is re-checked on the server.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.components.chat.composer import composer
+from afroboost.components.chat.room import messages_box
+from afroboost.components.layout import MUTED, neon_button
+from afroboost.state.chat import ChatRoom as R
+
+
+def _clear_button() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(rx.button("🗑️ " + texts.CHAT_CLEAR_HISTORY, size="1", variant="outline",
+                                          color_scheme="red", data_testid="coach-clear-history")),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(texts.CHAT_SURE),
+            rx.hstack(rx.alert_dialog.cancel(rx.button(texts.CHAT_CLOSE, variant="soft")),
+                      rx.alert_dialog.action(neon_button(texts.CHAT_CLEAR_HISTORY, on_click=R.clear_history,
+                                                         data_testid="coach-clear-confirm")),
+                      justify="end", spacing="2"),
+        ),
+    )
+
+
+def coach_thread() -> rx.Component:
+    return rx.cond(R.conversation_id != 0, rx.vstack(
+        rx.hstack(
+            rx.heading(R.title, size="4", data_testid="coach-thread-title"),
+            rx.cond(R.kind == "assistant",
+                    rx.badge(rx.match(R.status, *texts.CHAT_STATUS.items(), ""), variant="soft",
+                             color_scheme=rx.match(R.status, ("ai", "violet"), ("waiting", "amber"), "pink"),
+                             data_testid="coach-thread-status")),
+            rx.spacer(),
+            rx.cond((R.kind == "assistant") & (R.status != "ai"),
+                    rx.button("🤖 " + texts.COACH_HAND_BACK, size="1", variant="outline", on_click=R.hand_back,
+                              data_testid="coach-hand-back")),
+            _clear_button(),
+            width="100%", align="center", wrap="wrap",
+        ),
+        messages_box("min(60vh, 560px)"),
+        composer(R.send, input_id="coach-composer", on_typing=R.typed, placeholder=texts.COACH_REPLY_PLACEHOLDER,
+                 testid="coach-reply"),
+        spacing="3", width="100%", data_testid="coach-thread",
+    ), rx.text(texts.COACH_NO_SELECTION, color=MUTED, data_testid="coach-thread"))

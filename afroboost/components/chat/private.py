@@ -1,0 +1,55 @@
+"""Private messages: the list with unread badges, and the floating window (the group stays open)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.components.chat.bubble import bubble
+from afroboost.components.chat.composer import composer
+from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.services.chat_private import PrivateView
+from afroboost.state.chat import ChatIdentity as I
+from afroboost.state.chat_private import Inbox
+from afroboost.state.chat_private import PrivateRoom as P
+
+
+def unread_badge(count, testid: str) -> rx.Component:
+    return rx.cond(count > 0, rx.box(count, background=PINK, color="white", border_radius="999px", min_width="1.4em",
+                                     padding_x="0.35em", font_size="0.75em", font_weight="bold", text_align="center",
+                                     data_testid=testid))
+
+
+def thread_row(t: PrivateView) -> rx.Component:
+    return rx.button(
+        rx.text("✉️ " + t.title),
+        rx.cond(P.conversation_id != t.conversation_id, unread_badge(t.unread, "chat-dm-unread")),
+        size="1", variant="soft", on_click=P.open_thread(t.conversation_id), flex_shrink="0", gap="0.4em",
+        data_testid="chat-dm-thread",
+    )
+
+
+def private_list() -> rx.Component:
+    return rx.cond(Inbox.threads.length() > 0, rx.hstack(
+        rx.text(texts.CHAT_PRIVATE, size="1", color=MUTED), rx.foreach(Inbox.threads, thread_row),
+        spacing="2", overflow_x="auto", width="100%", align="center", data_testid="chat-dm-list",
+    ), rx.text(texts.CHAT_PRIVATE_HINT, size="1", color=MUTED))
+
+
+def private_window() -> rx.Component:
+    """Floating, above the page and the group; full width at the bottom of a phone."""
+    return rx.cond(P.conversation_id != 0, rx.vstack(
+        rx.hstack(
+            rx.text("✉️ " + I.dm_title, weight="bold", data_testid="chat-dm-title"),
+            rx.spacer(),
+            rx.icon_button(rx.icon("x", size=16), size="1", variant="ghost", on_click=P.close,
+                           aria_label=texts.CHAT_CLOSE, data_testid="chat-dm-close"),
+            width="100%", align="center",
+        ),
+        rx.auto_scroll(rx.vstack(rx.foreach(P.messages, bubble), spacing="2", width="100%"),
+                       width="100%", height="min(320px, 45vh)", data_testid="chat-dm-messages"),
+        composer(P.send, input_id="chat-dm-composer", testid="chat-dm"),
+        position="fixed", bottom=["0", "1.25em"], right=["0", "6.5em"], width=["100%", "360px"], z_index="60",
+        background="#0b0b10", border=f"1px solid {VIOLET}", border_radius=["16px 16px 0 0", "16px"], padding="0.9em",
+        box_shadow="0 0 28px rgba(139, 92, 246, 0.45)", spacing="2", data_testid="chat-dm-window",
+    ))

@@ -1,0 +1,115 @@
+"""Private messages in a floating window, and each person's inbox (unread badges, notifications).
+
+PrivateRoom is a second shared state so a participant keeps their group open while
+writing privately. Inbox is linked to `inbox-<contact id>` (or `inbox-coach` for the
+coach's dashboard): pushes move its `ping`, which the page turns into a sound, a tab-title
+flash and a browser notification (or an in-page toast).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from afroboost import texts
+from afroboost.db import run_read, run_write
+from afroboost.services import ServiceError
+from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat_private import PrivateView, do_mark_read, do_open_private, private_threads, private_title
+from afroboost.state.auth import AuthState
+from afroboost.state.chat import ChatIdentity
+from afroboost.state.chat_notify import after_post
+from afroboost.state.chat_push import COACH_INBOX, inbox_token
+
+ROOM_SIZE = 50
+
+
+class Inbox(rx.SharedState):
+    ping: int = 0
+    note: str = ""
+    at: float = 0.0  # when the last ping happened (epoch seconds)
+    threads: list[PrivateView] = []
+
+    @rx.var
+    def unread_total(self) -> int:
+        return sum(t.unread for t in self.threads)
+
+    @rx.event
+    async def connect(self):
+        me = await self.get_state(ChatIdentity)
+        if not me._contact_id:
+            return
+        inbox = await self._link_to(inbox_token(me._contact_id))
+        inbox.threads = await run_read(private_threads, contact_id=me._contact_id)
+
+    @rx.event
+    async def connect_coach(self):
+        """The dashboard hears of new participant messages (checked from the coach cookie)."""
+        if (await self.get_state(AuthState)).ensure():
+            await self._link_to(COACH_INBOX)
+
+
+class PrivateRoom(rx.SharedState):
+    conversation_id: int = 0
+    messages: list[MessageView] = []
+
+    async def _show(self, me: ChatIdentity, conv) -> None:
+        room = await self._link_to(f"room-{conv.id}")
+        if room.conversation_id != conv.id:
+            room.conversation_id = conv.id
+            room.messages = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+        me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)
+        await self._read(me, conv.id)
+
+    async def _read(self, me: ChatIdentity, conversation_id: int) -> None:
+        await run_write(do_mark_read, contact_id=me._contact_id, conversation_id=conversation_id)
+        inbox = await self.get_state(Inbox)
+        inbox.threads = await run_read(private_threads, contact_id=me._contact_id)
+
+    @rx.event
+    async def open_with(self, other_id: int):
+        """Click on a name in a group (0 = the coach): the private conversation, in the floating window."""
+        me = await self.get_state(ChatIdentity)
+        try:
+            conv = await run_write(do_open_private, contact_id=me._contact_id, other_id=int(other_id))
+        except (ServiceError, ValueError, TypeError) as e:
+            return rx.toast.error(texts.err(getattr(e, "key", "chat_private_refused")))
+        await self._show(me, conv)
+
+    @rx.event
+    async def open_thread(self, conversation_id: int):
+        me = await self.get_state(ChatIdentity)
+        try:
+            conv = await run_read(access_conversation, contact_id=me._contact_id, conversation_id=int(conversation_id))
+        except (ServiceError, ValueError, TypeError):
+            return rx.toast.error(texts.err("chat_not_member"))
+        if conv.kind != "private":
+            return rx.toast.error(texts.err("chat_not_member"))
+        await self._show(me, conv)
+
+    @rx.event
+    async def close(self):
+        me = await self.get_state(ChatIdentity)
+        if self.conversation_id:
+            await self._read(me, self.conversation_id)
+        me.dm_title = ""
+        if self._linked_to:
+            return await self._unlink()
+
+    @rx.event
+    async def send(self, form: dict):
+        if not self.conversation_id:
+            return
+        me = await self.get_state(ChatIdentity)
+        try:
+            msg = await run_write(do_post_message, contact_id=me._contact_id, conversation_id=self.conversation_id,
+                                  body=str(form.get("body", "")))
+        except ServiceError as e:
+            return rx.toast.error(texts.err(e.key))
+        self.messages = [*self.messages, msg][-ROOM_SIZE:]
+        after_post(msg, sender_id=me._contact_id, shown_in=type(self))
+
+
+def _title(session, *, conversation_id: int, viewer_id: int) -> str:
+    from afroboost.models import Conversation
+
+    return private_title(session, session.get(Conversation, conversation_id), viewer_id)

@@ -1,0 +1,54 @@
+"""Pushes to other people's open browsers: their inbox (badge, sound, toast) and rooms they view.
+
+Runs inside the web process (an event handler or a background event), through
+`app.modify_state`, so with Redis it reaches clients on every worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import reflex as rx
+
+log = logging.getLogger("afroboost.chat")
+COACH_INBOX = "inbox-coach"
+
+
+def room_token(conversation_id: int) -> str:
+    return f"room-{int(conversation_id)}"
+
+
+def inbox_token(contact_id: int) -> str:
+    return f"inbox-{int(contact_id)}"
+
+
+def _app():
+    from reflex.utils import prerequisites
+
+    return prerequisites.get_app().app
+
+
+async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
+    """Add a message to a room state another kind of window shows (only if someone loaded it)."""
+    try:
+        async with _app().modify_state(rx.BaseStateToken(ident=room_token(conversation_id), cls=cls)) as root:
+            room = await root.get_state(cls)
+            if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
+                room.messages = [*room.messages, view][-size:]
+    except Exception:  # a push is a courtesy: the message is stored and shows on next open
+        log.exception("[CHAT] push to room %s failed", conversation_id)
+
+
+async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> None:
+    """Ring an inbox: its `ping` counter moves (the page plays the sound / shows the toast)."""
+    try:
+        async with _app().modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
+            inbox = await root.get_state(cls)
+            inbox.ping += 1
+            inbox.at = time.time()
+            inbox.note = note[:140]
+            if refresh is not None:
+                await refresh(inbox)
+    except Exception:
+        log.exception("[CHAT] push to inbox %s failed", token)

@@ -1,0 +1,140 @@
+"""The chat with several browsers: the assistant, « Parler au coach », private messages, crafted events."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from afroboost.state.chat_room import ChatRoom
+
+REPLY = "Bonjour, ici Coach Bassi ! Le cours Afrobeat t'attend 💪"
+
+
+def _new(browser) -> Page:
+    page = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _join(page: Page, app_url: str, name: str, room: str | None = "Communauté") -> None:
+    page.goto(app_url + "/chat")
+    page.get_by_test_id("chat-first-name").fill(name)
+    page.get_by_test_id("chat-contact").fill(f"{name.lower()}.{uuid.uuid4().hex[:6]}@exemple.ch")
+    page.get_by_test_id("chat-start").click()
+    expect(page.get_by_test_id("chat-me")).to_contain_text(name)
+    expect(page.get_by_test_id("chat-room-title")).to_have_text("Coach Bassi")  # own conversation first
+    if room:
+        page.get_by_test_id("chat-room").filter(has_text=room).click()
+        expect(page.get_by_test_id("chat-room-title")).to_contain_text(room)
+
+
+def _send(page: Page, text: str, testid: str = "chat") -> None:
+    page.get_by_test_id(f"{testid}-input").fill(text)
+    page.get_by_test_id(f"{testid}-send").click()
+
+
+def test_assistant_answers_from_live_data_until_the_coach_is_asked(browser, app_url: str, fake_ai):
+    ines = _new(browser)
+    _join(ines, app_url, "Inès", room=None)
+    expect(ines.get_by_test_id("chat-status")).to_contain_text("Assistant IA")
+    before = len(fake_ai.requests)
+    _send(ines, "Quels cours cette semaine ?")
+    answer = ines.get_by_test_id("chat-message").filter(has_text=REPLY)
+    expect(answer).to_contain_text("🤖 Assistant")
+    assert len(fake_ai.requests) == before + 1
+    sent = fake_ai.requests[-1]
+    system = sent["messages"][0]["content"]
+    assert re.search(r"\d+ places? restantes?|complet", system)  # live spots
+    assert "CHF" in system
+    everything = json.dumps(sent, ensure_ascii=False)
+    for code in ("BIENVENUE", "AMIS10", "NOEL2025", "DEJAPRIS", "ESSAI"):
+        assert code not in everything  # promo codes never reach the model
+    assert sent["messages"][-1] == {"role": "user", "content": "Quels cours cette semaine ?"}
+
+    # Stored, not just streamed: it is still there after a reload.
+    ines.reload()
+    expect(ines.get_by_test_id("chat-message").filter(has_text=REPLY)).to_have_count(1)
+
+    # « Parler au coach »: the assistant stays silent from now on.
+    ines.get_by_test_id("chat-ask-coach").click()
+    expect(ines.get_by_test_id("chat-status")).to_contain_text("En attente du coach")
+    expect(ines.get_by_test_id("chat-message").filter(has_text="Le coach est prévenu")).to_be_visible()
+    expect(ines.get_by_test_id("chat-ask-coach")).to_have_count(0)
+    asked = len(fake_ai.requests)
+    _send(ines, "Coach, tu es là ?")
+    expect(ines.get_by_test_id("chat-message").filter(has_text="Coach, tu es là ?")).to_be_visible()
+    time.sleep(1.5)
+    assert len(fake_ai.requests) == asked
+    expect(ines.get_by_test_id("chat-message").filter(has_text=REPLY)).to_have_count(1)
+    ines.context.close()
+
+
+def _crafting(page: Page) -> dict:
+    """Relay the page's websocket through Playwright, keeping the last frame it sent (to forge one)."""
+    relay: dict = {}
+
+    def handler(ws):
+        server = ws.connect_to_server()
+        relay["server"] = server
+
+        def from_page(message):
+            if isinstance(message, str) and '"event"' in message:
+                relay["last"] = message
+            server.send(message)
+
+        ws.on_message(from_page)
+        server.on_message(lambda message: ws.send(message))
+
+    page.route_web_socket(re.compile(r".*/_event.*"), handler)
+    return relay
+
+
+def _forge(relay: dict, name: str, payload: dict) -> None:
+    frame = relay["last"]
+    prefix, body = frame[: frame.index("[")], json.loads(frame[frame.index("["):])
+    body[1]["name"], body[1]["payload"] = name, payload
+    relay["server"].send(prefix + json.dumps(body))
+
+
+def test_a_crafted_event_cannot_join_a_group_one_is_not_in(browser, app_url: str):
+    vip = _new(browser)
+    _join(vip, app_url, "Vip")
+    vip_id = _add_to_vip("Vip")
+    vip.reload()
+    vip.get_by_test_id("chat-room").filter(has_text="VIP").click()
+    expect(vip.get_by_test_id("chat-room-title")).to_have_text("VIP")
+
+    intruder = _new(browser)
+    relay = _crafting(intruder)
+    _join(intruder, app_url, "Intrus")
+    expect(intruder.get_by_test_id("chat-room").filter(has_text="VIP")).to_have_count(0)
+    _forge(relay, ChatRoom.get_full_name() + ".open", {"conversation_id": vip_id})
+    expect(intruder.get_by_text("Tu ne fais pas partie de cette conversation.")).to_be_visible()
+    expect(intruder.get_by_test_id("chat-room-title")).to_contain_text("Communauté")  # still where it was
+
+    secret = f"code vip {uuid.uuid4().hex[:6]}"
+    _send(vip, secret)
+    expect(vip.get_by_test_id("chat-message").filter(has_text=secret)).to_be_visible()
+    time.sleep(1.0)
+    expect(intruder.get_by_text(secret)).to_have_count(0)  # nothing said in VIP ever reaches it
+    vip.context.close()
+    intruder.context.close()
+
+
+def _add_to_vip(first_name: str) -> int:
+    """The coach put this person in the VIP group (what the Conversations tab does)."""
+    from sqlmodel import select
+
+    from afroboost.models import Contact, Conversation
+    from afroboost.services.chat import do_join_group
+    from tests.e2e.conftest import e2e_session
+
+    with e2e_session() as s:
+        contact = s.exec(select(Contact).where(Contact.first_name == first_name)).one()
+        do_join_group(s, contact_id=contact.id, slug="vip")
+        s.commit()
+        return s.exec(select(Conversation).where(Conversation.slug == "vip")).one().id
