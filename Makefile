@@ -48,10 +48,11 @@ run: seed
 dev: seed
 	$(BIN)/reflex run --backend-host $(HOST)
 
-## what the tests need beyond Python: Debian chromium and a PostgreSQL server
+## what the tests need beyond Python: Debian chromium, a PostgreSQL server and a Redis server
 test-deps:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	@command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -65,8 +66,10 @@ test-e2e: install-dev test-deps
 
 test: lint test-unit test-e2e
 
+# chat_fanout builds and runs the prod app from this checkout (.web): nothing else may build here meanwhile
 bench: install-dev test-deps
 	$(BIN)/python bench/booking_race.py
+	$(BIN)/python bench/chat_fanout.py
 
 clean:
 	rm -rf .web .states $(VENV) tests/.test.db*

@@ -51,7 +51,8 @@
         try { new Notification("Afroboost", { body: note, icon: "/favicon.svg" }); shown = true; } catch (e) {}
       }
     }
-    if (!shown) toast(note);
+    // A chat already open on screen shows the message itself: no toast over it.
+    if (!shown && (document.hidden || !document.querySelector("[data-chat-open]"))) toast(note);
   }
 
   function check() {

@@ -19,6 +19,7 @@ from afroboost.services import ServiceError
 from afroboost.services.assistant import assistant_available, do_save_ai_reply, reply_stream
 from afroboost.services.assistant_limits import contact_identity
 from afroboost.services.chat import message_view
+from afroboost.services.chat_format import mark_first_of_day, room_window
 from afroboost.services.chat_handoff import do_route_to_coach
 from afroboost.state.chat_notify import after_post
 
@@ -40,7 +41,7 @@ def _draft(conversation_id: int, reply_to: int, body: str):
 async def _show(room, conversation_id: int, view, size: int) -> None:
     async with room:
         if room.conversation_id == conversation_id:
-            room.messages = [*[m for m in room.messages if m.id != view.id], view][-size:]
+            room.messages = room_window([*[m for m in room.messages if m.id != view.id], view], size)
 
 
 async def stream_reply(room, identity_cls, size: int):
@@ -71,7 +72,7 @@ async def stream_reply(room, identity_cls, size: int):
     view = await run_write(_save_view, conversation_id=conversation_id, body=body)
     async with room:
         if room.conversation_id == conversation_id:
-            room.messages = [*[m for m in room.messages if m.id not in (view.id, -message_id)], view][-size:]
+            room.messages = room_window([*[m for m in room.messages if m.id not in (view.id, -message_id)], view], size)
         room.ai_typing = False
     after_post(view, sender_id=0, shown_in=type(room))
     return None
@@ -83,7 +84,7 @@ async def _to_coach(room, conversation_id: int, key: str | None, draft_id: int =
     async with room:
         room.ai_typing = False
         if room.conversation_id == conversation_id:
-            room.messages = [m for m in room.messages if m.id != draft_id]
+            room.messages = mark_first_of_day([m for m in room.messages if m.id != draft_id])
             if status:
                 room.status = status
     if key and key not in SILENT:

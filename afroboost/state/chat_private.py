@@ -14,6 +14,7 @@ from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat_format import room_window
 from afroboost.services.chat_private import PrivateView, do_mark_read, do_open_private, private_threads, private_title
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
@@ -56,7 +57,8 @@ class PrivateRoom(rx.SharedState):
         room = await self._link_to(f"room-{conv.id}")
         if room.conversation_id != conv.id:
             room.conversation_id = conv.id
-            room.messages = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+            rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+            room.messages = room_window(rows, ROOM_SIZE)
         me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)
         await self._read(me, conv.id)
 
@@ -105,7 +107,7 @@ class PrivateRoom(rx.SharedState):
                                   body=str(form.get("body", "")))
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key))
-        self.messages = [*self.messages, msg][-ROOM_SIZE:]
+        self.messages = room_window([*self.messages, msg], ROOM_SIZE)
         after_post(msg, sender_id=me._contact_id, shown_in=type(self))
 
 

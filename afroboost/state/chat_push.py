@@ -11,6 +11,8 @@ import time
 
 import reflex as rx
 
+from afroboost.services.chat_format import room_window
+
 log = logging.getLogger("afroboost.chat")
 COACH_INBOX = "inbox-coach"
 
@@ -35,7 +37,7 @@ async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: 
         async with _app().modify_state(rx.BaseStateToken(ident=room_token(conversation_id), cls=cls)) as root:
             room = await root.get_state(cls)
             if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
-                room.messages = [*room.messages, view][-size:]
+                room.messages = room_window([*room.messages, view], size)
     except Exception:  # a push is a courtesy: the message is stored and shows on next open
         log.exception("[CHAT] push to room %s failed", conversation_id)
 

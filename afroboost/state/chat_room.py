@@ -18,6 +18,7 @@ from afroboost.db import run_read, run_write
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat_format import room_window
 from afroboost.services.chat_handoff import (
     coach_access,
     do_clear_history,
@@ -54,7 +55,8 @@ class ChatRoom(rx.SharedState):
         room = await self._link_to(f"room-{conv.id}")
         if room.conversation_id != conv.id:  # first tab in this room since the server started
             room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
-            room.messages = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+            rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+            room.messages = room_window(rows, ROOM_SIZE)
         room.status = conv.status if conv.kind == ConversationKind.assistant.value else ""
 
     @rx.event
@@ -87,7 +89,7 @@ class ChatRoom(rx.SharedState):
             (await self.get_state(AuthState)).ensure()
 
     def _append(self, view: MessageView) -> None:
-        self.messages = [*[m for m in self.messages if m.id != view.id], view][-ROOM_SIZE:]
+        self.messages = room_window([*[m for m in self.messages if m.id != view.id], view], ROOM_SIZE)
 
     @rx.event
     async def send(self, form: dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from afroboost.texts.assistant import *  # noqa: F401,F403
+from afroboost.texts.chat_bubbles import *  # noqa: F401,F403
 from afroboost.texts.chat_live import *  # noqa: F401,F403
 from afroboost.texts.coach_catalog import *  # noqa: F401,F403
 from afroboost.texts.coach_chat import *  # noqa: F401,F403

@@ -138,3 +138,55 @@ def _add_to_vip(first_name: str) -> int:
         do_join_group(s, contact_id=contact.id, slug="vip")
         s.commit()
         return s.exec(select(Conversation).where(Conversation.slug == "vip")).one().id
+
+
+def test_a_private_message_reaches_only_its_recipient(browser, app_url: str):
+    awa, kofi, lea = _new(browser), _new(browser), _new(browser)
+    for page, name in ((awa, "Awa"), (kofi, "Kofi"), (lea, "Léa")):
+        _join(page, app_url, name)
+    hello = f"Salut la team {uuid.uuid4().hex[:4]}"
+    _send(kofi, hello)
+    from_kofi = awa.get_by_test_id("chat-message").filter(has_text=hello)
+    from_kofi.get_by_test_id("chat-sender").click()  # a name in the group opens a private window
+    expect(awa.get_by_test_id("chat-dm-title")).to_contain_text("Kofi")
+    expect(awa.get_by_test_id("chat-room-title")).to_have_text("Communauté Afroboost")  # the group stays open
+
+    secret = f"Rendez-vous privé {uuid.uuid4().hex[:6]}"
+    _send(awa, secret, testid="chat-dm")
+    expect(awa.get_by_test_id("chat-dm-messages")).to_contain_text(secret)
+    # Kofi gets an unread badge without reloading, then reads it in his own floating window.
+    thread = kofi.get_by_test_id("chat-dm-thread").filter(has_text="Awa")
+    expect(thread.get_by_test_id("chat-dm-unread")).to_have_text("1")
+    thread.click()
+    expect(kofi.get_by_test_id("chat-dm-messages")).to_contain_text(secret)
+    expect(thread.get_by_test_id("chat-dm-unread")).to_have_count(0)
+    reply = f"Ok ça marche {uuid.uuid4().hex[:4]}"
+    _send(kofi, reply, testid="chat-dm")
+    expect(awa.get_by_test_id("chat-dm-messages")).to_contain_text(reply)  # live both ways
+    # Léa, in the same group, sees none of it.
+    expect(lea.get_by_test_id("chat-message").filter(has_text=hello)).to_be_visible()
+    time.sleep(1.0)
+    assert secret not in lea.content() and reply not in lea.content()
+    expect(lea.get_by_test_id("chat-dm-thread")).to_have_count(0)
+    for page in (awa, kofi, lea):
+        page.context.close()
+
+
+def test_the_widget_follows_the_visitor_on_every_public_page(phone: Page, app_url: str):
+    phone.goto(app_url + "/articles")
+    phone.get_by_test_id("chat-widget-button").click()
+    phone.get_by_test_id("chat-first-name").fill("Maé")
+    phone.get_by_test_id("chat-contact").fill("bad-contact")
+    phone.get_by_test_id("chat-start").click()
+    expect(phone.get_by_test_id("chat-error-contact")).to_be_visible()
+    expect(phone.get_by_test_id("chat-first-name")).to_have_value("Maé")  # what was typed stays
+    phone.get_by_test_id("chat-contact").fill(f"mae.{uuid.uuid4().hex[:6]}@exemple.ch")
+    phone.get_by_test_id("chat-start").click()
+    expect(phone.get_by_test_id("chat-room-title")).to_have_text("Coach Bassi")
+    box = phone.get_by_test_id("chat-widget").bounding_box()
+    assert box and box["width"] >= 370 and box["x"] <= 1  # the whole phone screen
+    phone.get_by_test_id("chat-widget-close").click()
+    phone.goto(app_url + "/reserver")
+    phone.get_by_test_id("chat-widget-button").click()
+    expect(phone.get_by_test_id("chat-me")).to_contain_text("Maé")  # known on the next page: no form
+    expect(phone.get_by_test_id("chat-identify")).to_have_count(0)

@@ -13,7 +13,8 @@ from afroboost.components.layout import MUTED, PINK, VIOLET
 from afroboost.services.chat import MessageView
 from afroboost.services.chat_format import Segment
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.texts.chat_bubbles import CHAT_AI_NAME, CHAT_COACH_BADGE
+from afroboost.state.chat_private import PrivateRoom
+from afroboost.texts.chat_bubbles import CHAT_AI_NAME, CHAT_COACH_BADGE, CHAT_WRITE_PRIVATELY
 
 GOLD = "#FACC15"
 CYAN = "#22d3ee"
@@ -49,9 +50,15 @@ def day_separator(m: MessageView) -> rx.Component:
 
 def sender_line(m: MessageView) -> rx.Component:
     name = rx.match(m.sender_kind, ("ai", CHAT_AI_NAME), m.sender_name)
+    color = rx.match(m.sender_kind, *NAME_COLORS.items(), CYAN)
+    # A member's or the coach's name opens a private conversation with them (checked on the server).
+    reachable = (m.sender_kind == "coach") | ((m.sender_kind == "member") & (m.contact_id != 0) & ~I.is_coach_view)
     return rx.hstack(
-        rx.text(name, size="1", weight="bold", color=rx.match(m.sender_kind, *NAME_COLORS.items(), CYAN),
-                data_testid="chat-sender"),
+        rx.cond(reachable,
+                rx.text(name, size="1", weight="bold", color=color, cursor="pointer",
+                        text_decoration="underline dotted", title=CHAT_WRITE_PRIVATELY, data_testid="chat-sender",
+                        on_click=PrivateRoom.open_with(rx.cond(m.sender_kind == "coach", 0, m.contact_id))),
+                rx.text(name, size="1", weight="bold", color=color, data_testid="chat-sender")),
         rx.cond(m.sender_kind == "coach",
                 rx.badge(CHAT_COACH_BADGE, size="1", variant="solid", radius="full",
                          style={"background": VIOLET, "color": "#fff"}, data_testid="chat-coach-badge")),

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.bubble import bubble
 from afroboost.components.chat.composer import composer
-from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.components.layout import MUTED, PINK
 from afroboost.services.chat_private import PrivateView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_private import Inbox
@@ -49,7 +49,5 @@ def private_window() -> rx.Component:
         rx.auto_scroll(rx.vstack(rx.foreach(P.messages, bubble), spacing="2", width="100%"),
                        width="100%", height="min(320px, 45vh)", data_testid="chat-dm-messages"),
         composer(P.send, input_id="chat-dm-composer", testid="chat-dm"),
-        position="fixed", bottom=["0", "1.25em"], right=["0", "6.5em"], width=["100%", "360px"], z_index="60",
-        background="#0b0b10", border=f"1px solid {VIOLET}", border_radius=["16px 16px 0 0", "16px"], padding="0.9em",
-        box_shadow="0 0 28px rgba(139, 92, 246, 0.45)", spacing="2", data_testid="chat-dm-window",
+        class_name="ab-dm-window", spacing="2", data_testid="chat-dm-window",
     ))

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.private import private_list, private_window, unread_badge
 from afroboost.components.chat.room import coach_tools, first_visit_form, room_panel
-from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.components.layout import MUTED, VIOLET
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_private import Inbox
 
@@ -50,13 +50,9 @@ def chat_widget() -> rx.Component:
                            aria_label=texts.CHAT_CLOSE, data_testid="chat-widget-close"),
             width="100%", align="center", padding_bottom="0.5em",
         ),
-        chat_body(height=rx.cond(I.full, "calc(100vh - 260px)", "min(340px, 50vh)")),
-        position="fixed", z_index="50", background="#0b0b10", padding="1em", overflow_y="auto",
-        border=f"1px solid {PINK}", box_shadow="0 0 30px rgba(233, 30, 99, 0.35)",
-        top=rx.cond(I.full, "0", ["0", "auto"]), left=rx.cond(I.full, "0", ["0", "auto"]),
-        bottom=rx.cond(I.full, "0", ["0", "6em"]), right=rx.cond(I.full, "0", ["0", "1.5em"]),
-        width=rx.cond(I.full, "100vw", ["100vw", "400px"]), max_height=rx.cond(I.full, "100vh", ["100vh", "78vh"]),
-        border_radius=rx.cond(I.full, "0", ["0", "18px"]), data_testid="chat-widget", data_chat_open="true",
+        chat_body(height=rx.cond(I.full, "calc(100vh - 270px)", "min(340px, 50vh)")),
+        class_name=rx.cond(I.full, "ab-chat-panel ab-chat-full", "ab-chat-panel"),
+        data_testid="chat-widget", data_chat_open="true",
     ))
     button = rx.box(
         rx.button("💬", on_click=I.toggle_widget, size="4", radius="full", aria_label=texts.CHAT_OPEN_WIDGET,
