@@ -190,3 +190,66 @@ def test_the_widget_follows_the_visitor_on_every_public_page(phone: Page, app_ur
     phone.get_by_test_id("chat-widget-button").click()
     expect(phone.get_by_test_id("chat-me")).to_contain_text("Maé")  # known on the next page: no form
     expect(phone.get_by_test_id("chat-identify")).to_have_count(0)
+
+
+def test_typing_indicator_and_a_ping_on_another_page(browser, app_url: str):
+    awa, kofi = _new(browser), _new(browser)
+    _join(awa, app_url, "Awa")
+    _join(kofi, app_url, "Kofi")
+    kofi.get_by_test_id("chat-input").press_sequentially("ça va", delay=60)
+    expect(awa.get_by_test_id("chat-typing")).to_have_text("Kofi écrit…")
+    expect(kofi.get_by_test_id("chat-typing")).to_have_count(0)  # not shown to oneself
+    expect(awa.get_by_test_id("chat-typing")).to_have_count(0, timeout=6_000)  # gone after 3 s idle
+
+    hello = f"Coucou {uuid.uuid4().hex[:4]}"
+    _send(kofi, hello)
+    awa.get_by_test_id("chat-message").filter(has_text=hello).get_by_test_id("chat-sender").click()
+    # Kofi is now on another page, chat closed: a private message rings there (badge + toast).
+    kofi.goto(app_url + "/articles")
+    expect(kofi.get_by_test_id("chat-widget-button")).to_be_visible()
+    kofi.wait_for_timeout(1_000)  # the widget restores the identity and connects the inbox
+    secret = f"Tu viens ce soir ? {uuid.uuid4().hex[:4]}"
+    _send(awa, secret, testid="chat-dm")
+    expect(kofi.get_by_test_id("chat-widget-unread")).to_have_text("1")
+    expect(kofi.get_by_test_id("chat-toast")).to_contain_text(secret[:15])
+    awa.context.close()
+    kofi.context.close()
+
+
+def test_coach_only_widget_actions_are_refused_to_a_participant(browser, app_url: str):
+    page = _new(browser)
+    relay = _crafting(page)
+    _join(page, app_url, "Malin")
+    kept = f"Je reste là {uuid.uuid4().hex[:4]}"
+    _send(page, kept)
+    expect(page.get_by_test_id("chat-clear-history")).to_have_count(0)  # not even shown
+    _forge(relay, ChatRoom.get_full_name() + ".clear_history", {})
+    expect(page.get_by_text("Réservé au coach.")).to_be_visible()
+    page.reload()
+    page.get_by_test_id("chat-room").filter(has_text="Communauté").click()
+    expect(page.get_by_test_id("chat-message").filter(has_text=kept)).to_be_visible()  # nothing deleted
+    page.context.close()
+
+
+def test_a_chat_link_opens_its_own_strict_conversation(phone: Page, app_url: str, fake_ai):
+    from afroboost.models import ChatLink
+    from tests.e2e.conftest import e2e_session
+
+    token = f"lionnes-{uuid.uuid4().hex[:8]}"
+    with e2e_session() as s:  # what the coach's « Liens de chat » creates
+        s.add(ChatLink(token=token, title="Les Lionnes", custom_prompt="Tu parles du stage Lionnes."))
+        s.commit()
+    phone.goto(f"{app_url}/chat/l/{token}")
+    phone.get_by_test_id("chat-first-name").fill("Nala")
+    phone.get_by_test_id("chat-contact").fill(f"nala.{uuid.uuid4().hex[:6]}@exemple.ch")
+    phone.get_by_test_id("chat-start").click()
+    expect(phone.get_by_test_id("chat-room-title")).to_have_text("Les Lionnes")
+    _send(phone, "C'est combien le stage ?")
+    expect(phone.get_by_test_id("chat-message").filter(has_text=REPLY)).to_be_visible()
+    sent = json.dumps(fake_ai.requests[-1], ensure_ascii=False)
+    assert "Tu parles du stage Lionnes." in sent
+    for leak in ("CHF", "places restantes", "Afroboost Express", "BIENVENUE"):
+        assert leak not in sent  # STRICT: no sales data reaches the model
+    assert [m["role"] for m in fake_ai.requests[-1]["messages"]] == ["system", "user"]  # and no history
+    phone.goto(f"{app_url}/chat/l/inconnu-{uuid.uuid4().hex[:6]}")
+    expect(phone.get_by_test_id("chat-link-error")).to_contain_text("n'existe pas")
