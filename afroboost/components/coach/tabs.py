@@ -7,6 +7,7 @@ from afroboost.components.coach.articles import articles_tab
 from afroboost.components.coach.codes import codes_tab
 from afroboost.components.coach.common import soon
 from afroboost.components.coach.concept import concept_tab
+from afroboost.components.coach.conversations import conversations_tab
 from afroboost.components.coach.courses import courses_tab
 from afroboost.components.coach.medias import medias_tab
 from afroboost.components.coach.offers import offers_tab
@@ -25,5 +26,5 @@ TABS: list[tuple[str, str, object]] = [
     ("campagnes", "📢 Campagnes", lambda: soon("📢 Campagnes")),
     ("articles", "📰 Articles", articles_tab),
     ("medias", "🎬 Médias", medias_tab),
-    ("conversations", "💬 Conversations", lambda: soon("💬 Conversations")),
+    ("conversations", "💬 Conversations", conversations_tab),
 ]
