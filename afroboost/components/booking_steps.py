@@ -39,7 +39,7 @@ def step_session() -> rx.Component:
     return rx.vstack(
         step_title(texts.STEP_SESSION),
         rx.text(texts.PICK_COURSE, color=MUTED, size="2"),
-        rx.flex(rx.foreach(B.courses, course_chip), wrap="wrap", gap="2"),
+        rx.flex(rx.foreach(B.courses, course_chip), wrap="wrap", spacing="2"),
         rx.cond(B.course_id != 0, rx.text(texts.PICK_DATE, color=MUTED, size="2", padding_top="0.5em")),
         rx.foreach(B.course_sessions, session_choice),
         field_error(B.err["session"], "error-session"),

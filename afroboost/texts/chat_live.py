@@ -27,7 +27,7 @@ CHAT_SURE = "Êtes-vous sûr ?"
 CHAT_HISTORY_CLEARED = "Historique supprimé."
 COACH_HAND_BACK = "Rendre la main à l'IA"
 COACH_REPLY_PLACEHOLDER = "Répondre en tant que coach…"
-COACH_NO_SELECTION = "Choisissez une conversation à gauche."
+COACH_NO_SELECTION = "Choisissez une conversation dans la liste."
 
 ERR.update({
     "chat_private_refused": "Tu ne peux écrire en privé qu'aux membres de tes groupes.",

@@ -58,3 +58,22 @@ def test_coach_reply_pauses_the_assistant_until_handed_back(browser, desktop: Pa
     expect(zoe.get_by_test_id("chat-message").filter(has_text=REPLY)).to_have_count(3)
     assert len(fake_ai.requests) == asked + 1
     zoe.context.close()
+
+
+def test_the_coach_can_reset_the_widget_identity_and_history(desktop: Page, app_url: str):
+    coach_sign_in(desktop, app_url)
+    desktop.goto(app_url + "/")
+    desktop.get_by_test_id("chat-widget-button").click()
+    desktop.get_by_test_id("chat-first-name").fill("Coach test")
+    desktop.get_by_test_id("chat-contact").fill(f"essai.{uuid.uuid4().hex[:6]}@exemple.ch")
+    desktop.get_by_test_id("chat-start").click()
+    expect(desktop.get_by_test_id("chat-room-title")).to_have_text("Coach Bassi")
+    note = f"essai du widget {uuid.uuid4().hex[:4]}"
+    _send(desktop, note)
+    expect(desktop.get_by_test_id("chat-message").filter(has_text=REPLY)).to_be_visible()  # answered first
+    desktop.get_by_test_id("chat-clear-history").click()
+    desktop.get_by_test_id("chat-clear-confirm").click()
+    expect(desktop.get_by_test_id("chat-message")).to_have_count(0)
+    desktop.get_by_test_id("chat-switch-identity").click()
+    expect(desktop.get_by_test_id("chat-identify")).to_be_visible()  # the form again, as a new visitor
+    desktop.wait_for_function("!localStorage.getItem('afro_chat_identity')", timeout=10_000)

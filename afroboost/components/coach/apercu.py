@@ -109,7 +109,7 @@ def apercu_tab() -> rx.Component:
             kpi(texts.OVERVIEW_KPI_SESSIONS, A.sessions.length(), "kpi-sessions"),
             kpi(texts.OVERVIEW_HEADSETS, A.headsets_count, "kpi-headsets"),
             kpi(texts.OVERVIEW_KPI_REVENUE, A.revenue_total, "kpi-revenue"),
-            wrap="wrap", gap="2", width="100%",
+            wrap="wrap", spacing="2", width="100%",
         ),
         rx.grid(
             panel(texts.OVERVIEW_SESSIONS,

@@ -61,7 +61,7 @@ def hero_block() -> rx.Component:
             rx.cond(C.hero_image != "", rx.button(texts.CONCEPT_HERO_REMOVE, variant="outline", size="2",
                                                   color_scheme="gray", on_click=C.remove_hero,
                                                   data_testid="concept-hero-remove")),
-            gap="2", wrap="wrap",
+            spacing="2", wrap="wrap",
         ),
         field_error(C.err["hero_image"], "concept-error-hero_image"),
     )

@@ -25,7 +25,7 @@ def checkin_bar() -> rx.Component:
             neon_button("Enregistrer", on_click=R.check_in, data_testid="checkin-submit"),
             rx.button("📷 Scanner", variant="outline", size="3", on_click=R.open_scanner,
                       data_testid="open-scanner"),
-            gap="2", wrap="wrap", width="100%",
+            spacing="2", wrap="wrap", width="100%",
         ),
         field_error(R.checkin_error, "checkin-error"),
         rx.cond(R.checkin_message != "", rx.text(R.checkin_message, color="#4ade80", data_testid="checkin-ok")),
@@ -56,7 +56,7 @@ def filters() -> rx.Component:
             class_name="ab-select",
         ),
         rx.button("⬇ CSV", variant="outline", size="2", on_click=R.export_csv, data_testid="export-csv"),
-        gap="2", wrap="wrap", width="100%", align="center",
+        spacing="2", wrap="wrap", width="100%", align="center",
     )
 
 
