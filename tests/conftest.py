@@ -83,3 +83,26 @@ def pg_db(pg_server):
 def any_db(request):
     """Runs the test once on SQLite and once on PostgreSQL; yields the engine."""
     yield request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+
+
+# --- Redis (several backend workers sharing state) -----------------------------------------
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A private redis-server on 127.0.0.1, no persistence; always stopped at the end.
+
+    Fails (never skips) when redis-server is not installed: multi-worker chat must be proven on it.
+    """
+    from tests.redisserver import MISSING_HINT as REDIS_HINT
+    from tests.redisserver import RedisMissing, RedisServer
+
+    try:
+        server = RedisServer()
+    except RedisMissing:
+        server = None
+    if server is None:
+        pytest.fail(REDIS_HINT, pytrace=False)
+    try:
+        yield server.start()
+    finally:
+        server.stop()

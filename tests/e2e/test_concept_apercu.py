@@ -80,7 +80,8 @@ def test_coach_lands_on_apercu_then_edits_the_concept(desktop: Page, app_url: st
     page.get_by_test_id("concept-hero-upload").click()
     preview = page.get_by_test_id("concept-hero-preview")
     expect(preview).to_have_attribute("src", re.compile(r"/_upload/concept/[0-9a-f]{32}\.png$"))
-    assert page.evaluate("(img) => img.complete && img.naturalWidth === 64", preview.element_handle())
+    page.wait_for_function("(img) => img.complete && img.naturalWidth === 64", arg=preview.element_handle(),
+                           timeout=10_000)  # the uploaded image really loads
 
     home = page.context.new_page()
     home.goto(app_url + "/")
