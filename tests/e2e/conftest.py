@@ -17,9 +17,12 @@ import time
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ROOT, migrate
+
+# A 2-core machine building, serving and driving several browsers at once: 10 s, not 5, per expectation.
+expect.set_options(timeout=10_000)
 
 E2E_DB = ROOT / "tests" / ".test-e2e.db"
 LOG = ROOT / "tests" / ".e2e-server.log"

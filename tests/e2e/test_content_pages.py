@@ -75,8 +75,8 @@ def test_media_page_for_crawlers_and_on_a_phone(phone: Page, app_url: str, e2e_d
         expect(page).to_have_title(f"{title} – Afroboost")
         player, play = page.get_by_test_id("media-player"), page.get_by_test_id("media-play")
         expect(play).to_be_visible()
-        assert page.evaluate("(img) => img.complete && img.naturalWidth === 64",
-                             page.get_by_test_id("media-thumbnail").element_handle())
+        page.wait_for_function("(img) => img.complete && img.naturalWidth === 64",  # the thumbnail really loads
+                               arg=page.get_by_test_id("media-thumbnail").element_handle(), timeout=10_000)
         assert play.evaluate("(b) => getComputedStyle(b).backgroundColor") == "rgb(233, 30, 99)"
         box, btn = player.bounding_box(), play.bounding_box()
         assert abs((box["x"] + box["width"] / 2) - (btn["x"] + btn["width"] / 2)) < 2
