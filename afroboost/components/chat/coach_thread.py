@@ -10,23 +10,9 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.chat.composer import composer
-from afroboost.components.chat.room import messages_box
-from afroboost.components.layout import MUTED, neon_button
+from afroboost.components.chat.room import clear_history_button, messages_box
+from afroboost.components.layout import MUTED
 from afroboost.state.chat import ChatRoom as R
-
-
-def _clear_button() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(rx.button("🗑️ " + texts.CHAT_CLEAR_HISTORY, size="1", variant="outline",
-                                          color_scheme="red", data_testid="coach-clear-history")),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(texts.CHAT_SURE),
-            rx.hstack(rx.alert_dialog.cancel(rx.button(texts.CHAT_CLOSE, variant="soft")),
-                      rx.alert_dialog.action(neon_button(texts.CHAT_CLEAR_HISTORY, on_click=R.clear_history,
-                                                         data_testid="coach-clear-confirm")),
-                      justify="end", spacing="2"),
-        ),
-    )
 
 
 def coach_thread() -> rx.Component:
@@ -41,7 +27,7 @@ def coach_thread() -> rx.Component:
             rx.cond((R.kind == "assistant") & (R.status != "ai"),
                     rx.button("🤖 " + texts.COACH_HAND_BACK, size="1", variant="outline", on_click=R.hand_back,
                               data_testid="coach-hand-back")),
-            _clear_button(),
+            clear_history_button("coach-clear-history"),
             width="100%", align="center", wrap="wrap",
         ),
         messages_box("min(60vh, 560px)"),

@@ -82,20 +82,25 @@ def room_panel(height: str = "55vh") -> rx.Component:
     )
 
 
+def clear_history_button(testid: str) -> rx.Component:
+    """Coach only « Supprimer l'historique » of the open room, behind « Êtes-vous sûr ? »."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(rx.button("🗑️ " + texts.CHAT_CLEAR_HISTORY, size="1", variant="outline",
+                                          color_scheme="red", data_testid=testid)),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(texts.CHAT_SURE),
+            rx.hstack(rx.alert_dialog.cancel(rx.button(texts.CHAT_CLOSE, variant="soft")),
+                      rx.alert_dialog.action(neon_button(texts.CHAT_CLEAR_HISTORY, on_click=R.clear_history,
+                                                         data_testid=testid.replace("history", "confirm"))),
+                      justify="end", spacing="2"),
+        ),
+    )
+
+
 def coach_tools() -> rx.Component:
     """Shown in the widget to the signed-in coach only; the server refuses these to anyone else."""
     return rx.cond(I.is_coach, rx.hstack(
-        rx.alert_dialog.root(
-            rx.alert_dialog.trigger(rx.button(texts.CHAT_CLEAR_HISTORY, size="1", variant="outline", color_scheme="red",
-                                              data_testid="chat-clear-history")),
-            rx.alert_dialog.content(
-                rx.alert_dialog.title(texts.CHAT_SURE),
-                rx.hstack(rx.alert_dialog.cancel(rx.button(texts.CHAT_CLOSE, variant="soft")),
-                          rx.alert_dialog.action(neon_button(texts.CHAT_CLEAR_HISTORY, on_click=R.clear_history,
-                                                             data_testid="chat-clear-confirm")),
-                          justify="end", spacing="2"),
-            ),
-        ),
+        clear_history_button("chat-clear-history"),
         rx.button(texts.CHAT_SWITCH_IDENTITY, size="1", variant="outline", on_click=I.switch_identity,
                   data_testid="chat-switch-identity"),
         spacing="2", wrap="wrap",
