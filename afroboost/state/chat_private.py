@@ -55,10 +55,9 @@ class PrivateRoom(rx.SharedState):
 
     async def _show(self, me: ChatIdentity, conv) -> None:
         room = await self._link_to(f"room-{conv.id}")
-        if room.conversation_id != conv.id:
-            room.conversation_id = conv.id
-            rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
-            room.messages = room_window(rows, ROOM_SIZE)
+        room.conversation_id = conv.id  # from the database on every open (pushes skip unloaded rooms)
+        room.messages = room_window(await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE),
+                                    ROOM_SIZE)
         me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)
         await self._read(me, conv.id)
 

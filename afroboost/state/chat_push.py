@@ -31,10 +31,29 @@ def _app():
     return prerequisites.get_app().app
 
 
+async def _loaded(token: rx.BaseStateToken) -> bool:
+    """Whether a room state exists at all (memory, disk or Redis manager).
+
+    A room nobody has open is not created just to hold a push: rooms reload their last
+    messages from the database whenever someone opens them.
+    """
+    manager = _app().state_manager
+    states = getattr(manager, "states", None)
+    if isinstance(states, dict):
+        return token.cache_key in states
+    redis = getattr(manager, "redis", None)
+    if redis is not None:
+        return bool(await redis.exists(str(token)))
+    return True
+
+
 async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
-    """Add a message to a room state another kind of window shows (only if someone loaded it)."""
+    """Add a message to a room state browsers have open (a campaign, a copy to the other window kind)."""
+    token = rx.BaseStateToken(ident=room_token(conversation_id), cls=cls)
     try:
-        async with _app().modify_state(rx.BaseStateToken(ident=room_token(conversation_id), cls=cls)) as root:
+        if not await _loaded(token):
+            return
+        async with _app().modify_state(token) as root:
             room = await root.get_state(cls)
             if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
                 room.messages = room_window([*room.messages, view], size)

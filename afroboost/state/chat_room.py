@@ -53,10 +53,10 @@ class ChatRoom(rx.SharedState):
 
     async def _enter(self, conv) -> None:
         room = await self._link_to(f"room-{conv.id}")
-        if room.conversation_id != conv.id:  # nobody loaded this room yet (or its cached state expired)
-            room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
-            rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
-            room.messages = room_window(rows, ROOM_SIZE)
+        room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
+        # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
+        rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+        room.messages = room_window(rows, ROOM_SIZE)
         room.status = conv.status if conv.kind == ConversationKind.assistant.value else ""
 
     @rx.event
