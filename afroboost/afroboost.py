@@ -1,4 +1,4 @@
-"""App assembly only: pages, HTTP routes, middleware."""
+"""App assembly only: pages, HTTP routes, middleware, lifespan tasks."""
 
 import reflex as rx
 
@@ -15,6 +15,7 @@ from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
 from afroboost.pages.media import media_page
+from afroboost.services.scheduler import scheduler_lifespan
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.chat import ChatIdentity
@@ -31,6 +32,8 @@ app = rx.App(
     api_transformer=create_api(),
 )
 app.add_middleware(CoachGuard())
+# Campaign scheduler: every worker runs this; the one holding the DB lease runs APScheduler.
+app.register_lifespan_task(scheduler_lifespan)
 
 app.add_page(home_page, route=routes.HOME, title=f"{texts.BRAND} – {texts.TAGLINE}",
              description=texts.HERO_PITCH, on_load=HomeState.load)

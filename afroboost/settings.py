@@ -66,6 +66,21 @@ class Settings(BaseSettings):
     ai_rate_per_minute: int = 6
     ai_daily_tokens_per_identity: int = 30_000
     ai_daily_tokens_global: int = 1_000_000
+    # Campaign scheduler (services/scheduler.py): every web worker competes for one DB lease and
+    # only the holder schedules. False: this process never schedules (e.g. a web-only replica).
+    scheduler_enabled: bool = True
+    # Campaign channels. Missing credentials: the channel shows « non configuré » and its
+    # deliveries fail with that reason (they can be relaunched once it is configured).
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""  # also checks X-Twilio-Signature on /api/webhooks/twilio
+    twilio_whatsapp_from: str = ""  # the approved WhatsApp sender, E.164 (+41791234567)
+    twilio_base_url: str = ""  # empty: Twilio itself; tests point it at a local fake server
+    twilio_rate_per_s: float = 10.0  # Twilio's default throughput per WhatsApp sender
+    resend_api_key: str = ""
+    resend_from: str = ""  # « Coach Bassi <coach@afroboost.ch> » (a domain verified at Resend)
+    resend_base_url: str = ""  # empty: https://api.resend.com; tests point it at a local fake
+    resend_rate_per_s: float = 2.0  # Resend's default API rate limit (requests per second)
+    resend_unsubscribe_mailto: str = ""  # List-Unsubscribe mailto address; empty: the sender's address
 
     @property
     def db_url(self) -> str:
@@ -86,6 +101,15 @@ class Settings(BaseSettings):
     @property
     def openai_configured(self) -> bool:
         return bool(self.openai_api_key.strip())
+
+    @property
+    def twilio_configured(self) -> bool:
+        return bool(self.twilio_account_sid.strip() and self.twilio_auth_token.strip()
+                    and self.twilio_whatsapp_from.strip())
+
+    @property
+    def resend_configured(self) -> bool:
+        return bool(self.resend_api_key.strip() and self.resend_from.strip())
 
 
 def get_secret_key() -> str:

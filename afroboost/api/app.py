@@ -11,6 +11,7 @@ from starlette.routing import Mount, Route
 
 from afroboost.api.auth import create_auth_app
 from afroboost.api.og import media_og_page
+from afroboost.api.webhooks import webhook_routes
 
 
 async def health(_request: Request) -> JSONResponse:
@@ -22,4 +23,5 @@ def create_api() -> Starlette:
         Route("/api/health", health),
         Mount("/api/auth", app=create_auth_app()),
         Route("/v/{slug}", media_og_page),  # same URL as the page: per-slug OpenGraph tags for crawlers
+        *webhook_routes(),  # /api/webhooks/twilio (signed), /api/unsubscribe/{token}
     ])

@@ -2,6 +2,16 @@
 
 from afroboost.models.auth import LoginToken
 from afroboost.models.booking import Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus
+from afroboost.models.campaign import (
+    Campaign,
+    CampaignSlot,
+    CampaignStatus,
+    Channel,
+    Consent,
+    Delivery,
+    DeliveryStatus,
+    SchedulerLease,
+)
 from afroboost.models.catalog import ClassSession, Course, Offer, OfferKind, PromoCode, PromoKind
 from afroboost.models.chat import (
     AIConfig,
@@ -18,6 +28,14 @@ from afroboost.models.contact import Contact
 from afroboost.models.content import Article, MediaPage, SiteConcept
 
 __all__ = [
+    "Campaign",
+    "CampaignSlot",
+    "CampaignStatus",
+    "Channel",
+    "Consent",
+    "Delivery",
+    "DeliveryStatus",
+    "SchedulerLease",
     "AIConfig",
     "AIUsage",
     "ChatLink",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from afroboost.texts.assistant import *  # noqa: F401,F403
+from afroboost.texts.campaign_ledger import *  # noqa: F401,F403
+from afroboost.texts.channels import *  # noqa: F401,F403
 from afroboost.texts.chat_bubbles import *  # noqa: F401,F403
 from afroboost.texts.chat_live import *  # noqa: F401,F403
+from afroboost.texts.coach_campaigns import *  # noqa: F401,F403
 from afroboost.texts.coach_catalog import *  # noqa: F401,F403
 from afroboost.texts.coach_chat import *  # noqa: F401,F403
 from afroboost.texts.coach_concept import *  # noqa: F401,F403

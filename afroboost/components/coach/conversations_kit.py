@@ -44,8 +44,8 @@ def icon_bubble(icon: rx.Component, color: str) -> rx.Component:
                      border=f"1px solid color-mix(in srgb, {color} 45%, transparent)")
 
 
-def search_box(value: rx.Var, on_change, on_clear, placeholder: str, test_id: str) -> rx.Component:
-    """A search input searched on the server: debounced, with a clear button."""
+def search_box(value: rx.Var, on_change, on_clear, placeholder: str, test_id: str, **props) -> rx.Component:
+    """A search input searched on the server: debounced, with a clear button (extra props: e.g. auto_focus)."""
     return rx.input(
         rx.input.slot(rx.icon("search", size=16)),
         rx.cond(value != "", rx.input.slot(rx.icon_button(rx.icon("x", size=14), size="1", variant="ghost",
@@ -53,5 +53,5 @@ def search_box(value: rx.Var, on_change, on_clear, placeholder: str, test_id: st
                                                           aria_label=texts.CONV_CLEAR,
                                                           data_testid=f"{test_id}-clear"))),
         value=value, on_change=on_change, debounce_timeout=300, placeholder=placeholder, size="2", width="100%",
-        auto_complete="off", data_testid=test_id,
+        auto_complete="off", data_testid=test_id, **props,
     )

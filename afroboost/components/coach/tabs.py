@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from afroboost.components.coach.apercu import apercu_tab
 from afroboost.components.coach.articles import articles_tab
+from afroboost.components.coach.campaigns import campaigns_tab
 from afroboost.components.coach.codes import codes_tab
-from afroboost.components.coach.common import soon
 from afroboost.components.coach.concept import concept_tab
 from afroboost.components.coach.conversations import conversations_tab
 from afroboost.components.coach.courses import courses_tab
@@ -23,7 +23,7 @@ TABS: list[tuple[str, str, object]] = [
     ("offres", "Offres", offers_tab),
     ("paiements", "Paiements", payments_tab),
     ("codes", "Codes", codes_tab),
-    ("campagnes", "📢 Campagnes", lambda: soon("📢 Campagnes")),
+    ("campagnes", "📢 Campagnes", campaigns_tab),
     ("articles", "📰 Articles", articles_tab),
     ("medias", "🎬 Médias", medias_tab),
     ("conversations", "💬 Conversations", conversations_tab),
