@@ -70,6 +70,7 @@ test: lint test-unit test-e2e
 bench: install-dev test-deps
 	$(BIN)/python bench/booking_race.py
 	$(BIN)/python bench/chat_fanout.py
+	$(BIN)/python bench/dispatch.py
 
 clean:
 	rm -rf .web .states $(VENV) tests/.test.db*

@@ -136,11 +136,11 @@ class ResendEmail:
     async def _post(self, chunk: list[OutgoingMessage]) -> list[SendResult]:
         params = [self.params(m) for m in chunk]
         options = {"idempotency_key": idempotency_key(chunk), "batch_validation": "permissive"}
-        await self.pacer.wait()
-        # Module globals, read synchronously when the request starts (no await in between).
-        resend.api_key, resend.api_url = self.api_key, self.base_url
         try:
-            response = await resend.Batch.send_async(params, options=options)
+            async with self.pacer.request():
+                # Module globals, read synchronously when the request starts (no await in between).
+                resend.api_key, resend.api_url = self.api_key, self.base_url
+                response = await resend.Batch.send_async(params, options=options)
         except Exception as exc:  # one request failing never reaches the other chunks
             result = failure_from(exc)
             if result.error_code == "429":

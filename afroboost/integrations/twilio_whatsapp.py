@@ -196,8 +196,8 @@ class TwilioWhatsApp:
             kwargs["content_sid"] = m.wa_content_sid
             if m.wa_variables:
                 kwargs["content_variables"] = json.dumps(m.wa_variables, ensure_ascii=False)
-        await self.pacer.wait()
-        sent = await client.messages.create_async(**kwargs)
+        async with self.pacer.request():
+            sent = await client.messages.create_async(**kwargs)
         if sent.status in FAILED_STATUSES:
             code = str(sent.error_code or "")
             return SendResult("failed", provider_id=sent.sid, error_code=code,
@@ -222,9 +222,9 @@ class TwilioWhatsApp:
         None when there is nothing to report and a send is right: Twilio never got it (404),
         or it failed there (nobody received it, a new attempt is no duplicate).
         """
-        await self.pacer.wait()
         try:
-            earlier = await client.messages(sid).fetch_async()
+            async with self.pacer.request():
+                earlier = await client.messages(sid).fetch_async()
         except TwilioException as exc:
             status, _, _ = _code_of(exc)
             if status == 404:
