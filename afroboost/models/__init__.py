@@ -26,8 +26,10 @@ from afroboost.models.chat import (
 )
 from afroboost.models.contact import Contact
 from afroboost.models.content import Article, MediaPage, SiteConcept
+from afroboost.models.legacy import LegacyImport
 
 __all__ = [
+    "LegacyImport",
     "Campaign",
     "CampaignSlot",
     "CampaignStatus",
