@@ -13,6 +13,7 @@ CHAT_STATUS = {"ai": "🤖 Assistant IA", "waiting": "⏳ En attente du coach", 
 CHAT_AI_OFF = "🤖 Assistant indisponible : tes messages vont directement au coach."
 CHAT_AI_THINKING = "🤖 Coach Bassi écrit…"
 CHAT_TYPING = "{name} écrit…"
+CHAT_EMPTY_ROOM = "Aucun message pour l'instant : lance la conversation 👋"
 CHAT_PRIVATE = "Messages privés"
 CHAT_PRIVATE_HINT = "Touche un nom dans un groupe pour lui écrire en privé."
 CHAT_WRITE_TO = "Écrire à {name}"

@@ -60,6 +60,9 @@ def status_bar() -> rx.Component:
 
 def messages_box(height: str = "55vh") -> rx.Component:
     return rx.auto_scroll(
+        rx.cond(R.messages.length() == 0,
+                rx.center(rx.text(texts.CHAT_EMPTY_ROOM, color=MUTED, size="2"), padding_y="2em",
+                          data_testid="chat-empty")),
         rx.vstack(rx.foreach(R.messages, bubble), spacing="2", width="100%"),
         rx.cond(R.ai_typing, rx.text(texts.CHAT_AI_THINKING, size="1", color=VIOLET, data_testid="chat-ai-typing")),
         rx.foreach(R.typing, typing_line),
