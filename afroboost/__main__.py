@@ -1,4 +1,4 @@
-"""Command line: `python -m afroboost seed [--if-empty]`."""
+"""Command line: `python -m afroboost seed [--if-empty]`, `coach-link`, `import-mongo`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,19 @@ def main(argv: list[str] | None = None) -> int:
     seed.add_argument("--if-empty", action="store_true", help="only when the database has no course yet")
     link = sub.add_parser("coach-link", help="print a one-time coach login URL (10 minutes, usable once)")
     link.add_argument("--email", help="coach email (default: the first of COACH_EMAILS)")
+    imp = sub.add_parser("import-mongo", help="import the legacy Afroboost MongoDB (idempotent, resumable)")
+    src = imp.add_mutually_exclusive_group(required=True)
+    src.add_argument("--mongo-url", help="mongodb://… of the legacy database (read with motor)")
+    src.add_argument("--from-dir", help="a folder of mongoexport files named <collection>.json")
+    imp.add_argument("--db-name", help="legacy database name (default: the one in the URL, else afroboost)")
+    imp.add_argument("--dry-run", action="store_true", help="print what would be created/merged/skipped")
+    imp.add_argument("--no-progress", action="store_true", help="no progress bars")
     args = parser.parse_args(argv)
+
+    if args.cmd == "import-mongo":
+        from afroboost.legacy.cli import import_mongo
+
+        return import_mongo(args)
 
     from afroboost.db import in_read, in_write
     from afroboost.seed import do_seed, is_empty

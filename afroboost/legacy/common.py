@@ -1,0 +1,103 @@
+"""Helpers shared by the per-collection mappers: ids, dates, the legacy → new id map."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from afroboost.models import LegacyImport
+
+
+class Malformed(Exception):
+    """A document that cannot be imported: reported (collection, _id, reason) and skipped."""
+
+
+CREATED, MERGED, SKIPPED = "created", "merged", "skipped"
+
+
+def legacy_id(doc: dict) -> str:
+    """The id other legacy documents use to point at this one: the app's `id`, else `_id`."""
+    raw = doc.get("id") or doc.get("_id")
+    if raw is None or str(raw).strip() == "":
+        raise Malformed("no id")
+    return str(raw)[:80]
+
+
+def doc_ref(doc: dict) -> str:
+    for key in ("_id", "id"):
+        if doc.get(key) is not None:
+            return str(doc[key])
+    return "?"
+
+
+def field(doc: dict, *names: str, default=None):
+    """The first present, non-empty value among `names` (legacy docs mix camelCase and snake_case)."""
+    for name in names:
+        value = doc.get(name)
+        if value is not None and value != "":
+            return value
+    return default
+
+
+def text(doc: dict, *names: str, limit: int = 4000) -> str:
+    value = field(doc, *names, default="")
+    if not isinstance(value, str | int | float):
+        raise Malformed(f"{names[0]}: not a text")
+    return str(value).strip()[:limit]
+
+
+def as_dt(value) -> datetime | None:
+    """A legacy date (datetime, ISO string, epoch ms) as an aware UTC datetime; None when absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value / 1000, tz=UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise Malformed(f"bad date {value!r}") from exc
+        return as_dt(parsed)
+    raise Malformed(f"bad date {value!r}")
+
+
+def doc_time(doc: dict, *names: str) -> datetime | None:
+    return as_dt(field(doc, *names, "createdAt", "created_at"))
+
+
+def slugify(raw: str, limit: int = 80) -> str:
+    ascii_ = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:limit] or "sans-titre"
+
+
+def unique_slug(session: Session, model, base: str, limit: int = 80) -> str:
+    slug, n = base[:limit], 2
+    while session.exec(select(model.id).where(model.slug == slug)).first() is not None:
+        suffix = f"-{n}"
+        slug, n = base[: limit - len(suffix)] + suffix, n + 1
+    return slug
+
+
+def lookup(session: Session, collections: tuple[str, ...], lid) -> tuple[str, int] | None:
+    """Where a legacy id went: (table, new id), searching `collections` in order."""
+    if lid is None or lid == "":
+        return None
+    for coll in collections:
+        row = session.exec(select(LegacyImport).where(LegacyImport.collection == coll)
+                           .where(LegacyImport.legacy_id == str(lid)[:80])).first()
+        if row is not None and row.new_id is not None:
+            return row.table, row.new_id
+    return None
+
+
+PEOPLE = ("users", "chat_participants")
+
+
+def contact_of(session: Session, lid) -> int | None:
+    hit = lookup(session, PEOPLE, lid)
+    return hit[1] if hit else None

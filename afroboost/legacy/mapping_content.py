@@ -1,0 +1,153 @@
+"""Catalog and content: offers (incl. products), courses, articles, promo codes, media pages,
+AI settings, custom emojis."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from afroboost.legacy.common import (
+    CREATED,
+    MERGED,
+    SKIPPED,
+    Malformed,
+    as_dt,
+    doc_time,
+    field,
+    lookup,
+    slugify,
+    text,
+    unique_slug,
+)
+from afroboost.models import AIConfig, Article, Course, MediaPage, Offer, OfferKind, PromoCode, PromoKind, SiteConcept
+
+Result = tuple[str, str, int | None]
+
+
+def _cents(value) -> int:
+    try:
+        return max(0, round(float(value or 0) * 100))
+    except (TypeError, ValueError) as exc:
+        raise Malformed(f"bad price {value!r}") from exc
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value) if value not in (None, "") else default
+    except (TypeError, ValueError) as exc:
+        raise Malformed(f"bad number {value!r}") from exc
+
+
+def map_offer(session: Session, doc: dict, now: datetime) -> Result:
+    name = text(doc, "name", "title", limit=120)
+    if not name:
+        raise Malformed("offer without name")
+    kind = OfferKind.product.value if doc.get("isProduct") else OfferKind.single.value
+    offer = Offer(name=name, description=text(doc, "description", limit=1000), kind=kind,
+                  price_cents=_cents(field(doc, "price")), visible=doc.get("visible", True) is not False,
+                  image=text(doc, "thumbnail", "image", limit=300),
+                  stripe_url=text(doc, "stripeLink", "stripe_url", "paymentLink", limit=500),
+                  twint_url=text(doc, "twintLink", "twint_url", limit=500), sort=_int(doc.get("order"), 0))
+    session.add(offer)
+    session.flush()
+    return CREATED, "offer", offer.id
+
+
+def map_course(session: Session, doc: dict, now: datetime) -> Result:
+    name = text(doc, "name", "title", limit=120)
+    if not name:
+        raise Malformed("course without name")
+    start = text(doc, "time", "startTime", limit=5) or "18:30"
+    weekday = _int(field(doc, "weekday", "dayOfWeek"), 0)
+    if not 0 <= weekday <= 6:
+        raise Malformed(f"bad weekday {weekday}")
+    seats = _int(field(doc, "maxCapacity", "maxSeats", "capacity"), 20)
+    course = Course(slug=unique_slug(session, Course, slugify(name)), name=name,
+                    description=text(doc, "description", limit=2000),
+                    place=text(doc, "locationName", "location", limit=200), weekday=weekday, start_time=start,
+                    seats=seats, headsets=seats, active=doc.get("visible", True) is not False,
+                    created_at=doc_time(doc) or now)
+    session.add(course)
+    session.flush()
+    return CREATED, "course", course.id
+
+
+def map_article(session: Session, doc: dict, now: datetime) -> Result:
+    title = text(doc, "title", limit=200)
+    if not title:
+        raise Malformed("article without title")
+    created = doc_time(doc) or now
+    published = doc.get("published", True) is not False
+    art = Article(slug=unique_slug(session, Article, slugify(title, 120), 120), title=title,
+                  summary=text(doc, "summary", "excerpt", limit=500),
+                  body_md=text(doc, "content", "body", limit=100_000),
+                  cover_image=text(doc, "image", "coverImage", "cover_image", limit=300), published=published,
+                  published_at=created if published else None, created_at=created,
+                  updated_at=as_dt(doc.get("updatedAt")) or created)
+    session.add(art)
+    session.flush()
+    return CREATED, "article", art.id
+
+
+def map_promo_code(session: Session, doc: dict, now: datetime) -> Result:
+    code = text(doc, "code", limit=40).upper()
+    if not code:
+        raise Malformed("promo code without code")
+    found = session.exec(select(PromoCode).where(PromoCode.code == code)).first()
+    if found is not None:
+        return MERGED, "promo_code", found.id
+    raw_type = str(field(doc, "type", default="%"))
+    fixed = raw_type.upper() in ("CHF", "FIXED", "AMOUNT")
+    value = field(doc, "value", default=0)
+    offers = [lookup(session, ("offers",), x) for x in field(doc, "courses", "offers", default=[]) or []]
+    promo = PromoCode(code=code, kind=PromoKind.fixed.value if fixed else PromoKind.percent.value,
+                      value=_cents(value) if fixed else min(100, _int(value, 0)),
+                      valid_until=as_dt(field(doc, "expiresAt", "expires_at")),
+                      max_uses=_int(field(doc, "maxUses"), 0) or None, uses=_int(field(doc, "used", "uses"), 0),
+                      offer_ids=",".join(str(o[1]) for o in offers if o), active=doc.get("active", True) is not False)
+    session.add(promo)
+    session.flush()
+    return CREATED, "promo_code", promo.id
+
+
+def map_media_page(session: Session, doc: dict, now: datetime) -> Result:
+    title = text(doc, "title", limit=200)
+    slug = slugify(text(doc, "slug") or title)
+    if not title and not doc.get("slug"):
+        raise Malformed("media page without slug or title")
+    found = session.exec(select(MediaPage).where(MediaPage.slug == slug)).first()
+    if found is not None:
+        return MERGED, "media_page", found.id
+    page = MediaPage(slug=slug, title=title or slug, description=text(doc, "description", limit=2000),
+                     video_url=text(doc, "video_url", "videoUrl", limit=500),
+                     thumbnail=text(doc, "thumbnail", limit=300), cta_text=text(doc, "cta_text", "ctaText", limit=80),
+                     cta_url=text(doc, "cta_link", "cta_url", "ctaLink", limit=500), created_at=doc_time(doc) or now)
+    session.add(page)
+    session.flush()
+    return CREATED, "media_page", page.id
+
+
+def map_ai_config(session: Session, doc: dict, now: datetime) -> Result:
+    """The single AI settings row (id 1); the Twint link goes to the site concept."""
+    cfg = session.get(AIConfig, 1) or AIConfig(id=1)
+    cfg.campaign_prompt = text(doc, "campaignPrompt", limit=8000) or cfg.campaign_prompt
+    if "enabled" in doc:
+        cfg.enabled = doc["enabled"] is not False
+    cfg.updated_at = now
+    session.add(cfg)
+    twint = text(doc, "twintPaymentUrl", limit=500)
+    if twint:
+        concept = session.get(SiteConcept, 1) or SiteConcept(id=1)
+        concept.twint_url = twint
+        concept.updated_at = now
+        session.add(concept)
+    session.flush()
+    return MERGED, "ai_config", 1
+
+
+def map_custom_emoji(session: Session, doc: dict, now: datetime) -> Result:
+    """Custom emojis are files (/uploads/emojis/): the new app keeps no table for them."""
+    if not text(doc, "filename", "name", "file"):
+        raise Malformed("emoji without file name")
+    return SKIPPED, "emoji", None

@@ -1,0 +1,147 @@
+"""import-mongo: the motor path (mongomock-motor) and the --from-dir path, from the same fixtures."""
+
+from __future__ import annotations
+
+import pytest
+from mongomock_motor import AsyncMongoMockClient
+from sqlmodel import Session, func, select
+
+from afroboost.__main__ import main
+from afroboost.legacy.reader import DirReader, MotorReader
+from afroboost.legacy.runner import run_import
+from afroboost.models import (
+    AIConfig,
+    Campaign,
+    CampaignSlot,
+    ChatMessage,
+    Contact,
+    Conversation,
+    ConversationMember,
+    Delivery,
+    LegacyImport,
+    Offer,
+    PromoCode,
+    SiteConcept,
+)
+from tests import legacy_fixtures as fx
+
+
+async def _motor_reader(tmp_path):
+    db = AsyncMongoMockClient(tz_aware=True)["afroboost"]
+    await fx.load_motor(db)
+    return MotorReader(db)
+
+
+async def _dir_reader(tmp_path):
+    return DirReader(fx.write_export(tmp_path / "export"))
+
+
+READERS = pytest.mark.parametrize("make_reader", [_motor_reader, _dir_reader], ids=["motor", "from-dir"])
+
+
+def _count(engine, model) -> int:
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(model)).one()
+
+
+def _ids_by_oid() -> dict[str, tuple[str, str]]:
+    return {str(d["_id"]): (name, d["id"]) for name, docs in fx.DOCS.items() for d in docs}
+
+
+@READERS
+async def test_import_maps_dedupes_and_reports(db, tmp_path, make_reader):
+    report = await run_import(await make_reader(tmp_path), db, progress=False)
+    c = report.counts
+    assert (c["users"].created, c["users"].merged, c["users"].errors) == (3, 1, 1)
+    assert (c["chat_participants"].created, c["chat_participants"].merged) == (1, 1)
+    assert (c["chat_sessions"].created, c["chat_sessions"].errors) == (2, 1)
+    assert (c["chat_messages"].created, c["chat_messages"].errors) == (3, 1)
+    assert c["campaigns"].created == 2 and c["campaigns"].errors == 1
+    assert c["campaign_errors"].merged == 1
+    by_oid = _ids_by_oid()
+    assert {by_oid[ref] for _, ref, _ in report.problems} == fx.MALFORMED
+    assert all(reason for _, _, reason in report.problems)
+
+    with Session(db) as s:
+        contacts = s.exec(select(Contact).order_by(Contact.id)).all()
+        # Awa (user ×2 + participant), no-name, Kofi, Zoé: one person = one contact
+        assert len(contacts) == 4
+        awa = s.exec(select(Contact).where(Contact.email == "awa@example.com")).one()
+        assert awa.phone == "+41791234567" and awa.first_name == "Awa"
+        noname = s.exec(select(Contact).where(Contact.email == "noname@example.com")).one()
+        assert noname.display_name == "noname@example.com"
+        assert s.exec(select(Contact).where(Contact.phone == "+41795551234")).one().first_name == "Zoé"
+
+        group = s.exec(select(Conversation).where(Conversation.slug == "community")).one()
+        assert group.kind == "group"
+        assert len(s.exec(select(ConversationMember).where(ConversationMember.conversation_id == group.id)).all()) == 2
+        assistant = s.exec(select(Conversation).where(Conversation.kind == "assistant")).one()
+        assert assistant.contact_id == awa.id and assistant.link_id is not None
+        msgs = s.exec(select(ChatMessage).where(ChatMessage.conversation_id == assistant.id)
+                      .order_by(ChatMessage.created_at)).all()
+        assert [(m.sender_kind, m.body, m.contact_id) for m in msgs] == [
+            ("member", "Bonjour", awa.id), ("ai", "Salut Awa !", None)]
+        assert msgs[0].created_at == fx.PAST and assistant.last_message_at == fx.PAST2
+        private = s.exec(select(Conversation).where(Conversation.kind == "private")).one()
+        assert s.exec(select(ChatMessage).where(ChatMessage.conversation_id == private.id)).one().body == "Salut Awa"
+
+        legacy = s.exec(select(Campaign).where(Campaign.name == "Ancienne")).one()
+        assert legacy.targets == [{"type": "group", "id": group.id}] and legacy.status == "completed"
+        multi = s.exec(select(Campaign).where(Campaign.name == "Panier")).one()
+        assert multi.status == "scheduled" and len(multi.targets) == 2
+        assert multi.channels == {"internal": True, "group": False, "whatsapp": False, "email": True}
+        slots = s.exec(select(CampaignSlot).where(CampaignSlot.campaign_id == multi.id)
+                       .order_by(CampaignSlot.due_at)).all()
+        assert [sl.due_at for sl in slots] == [fx.PAST, fx.FUTURE]
+        assert slots[0].fired_at is not None and slots[1].fired_at is None
+        past_rows = s.exec(select(Delivery).where(Delivery.slot_id == slots[0].id)).all()
+        future_rows = s.exec(select(Delivery).where(Delivery.slot_id == slots[1].id)).all()
+        assert sorted(r.status for r in past_rows) == ["failed", "sent", "sent", "sent"]  # the bounce
+        assert {r.status for r in future_rows} == {"queued"} and len(future_rows) == 4
+        # already-sent history is never queued again
+        assert not s.exec(select(Delivery).join(CampaignSlot, CampaignSlot.id == Delivery.slot_id)
+                          .where(CampaignSlot.fired_at.is_not(None)).where(Delivery.status == "queued")).all()
+
+        product = s.exec(select(Offer).where(Offer.name == "Café congolais")).one()
+        assert product.kind == "product" and not product.visible and product.price_cents == 1250
+        promo = s.exec(select(PromoCode)).one()
+        assert promo.code == "BIENVENUE" and promo.value == 10 and promo.offer_ids
+        assert s.get(AIConfig, 1).campaign_prompt == "Sois bref"
+        assert s.get(SiteConcept, 1).twint_url == "https://twint.example/p"
+
+
+@READERS
+async def test_second_run_creates_nothing(db, tmp_path, make_reader):
+    await run_import(await make_reader(tmp_path), db, progress=False)
+    before = {m: _count(db, m) for m in (Contact, Conversation, ChatMessage, Campaign, CampaignSlot, Delivery)}
+    again = await run_import(await make_reader(tmp_path), db, progress=False)
+    assert sum(c.created + c.merged for c in again.counts.values()) == 0
+    assert again.counts["users"].skipped == 4 and again.counts["users"].errors == 1  # still reported
+    assert {m: _count(db, m) for m in before} == before
+
+
+@READERS
+async def test_dry_run_writes_nothing(db, tmp_path, make_reader):
+    dry = await run_import(await make_reader(tmp_path), db, dry_run=True, progress=False)
+    assert dry.counts["users"].created == 3 and dry.counts["chat_messages"].created == 3
+    for model in (Contact, Conversation, ChatMessage, Campaign, Delivery, LegacyImport, Offer):
+        assert _count(db, model) == 0, model
+    real = await run_import(await make_reader(tmp_path), db, progress=False)
+    assert {k: vars(v) for k, v in real.counts.items()} == {k: vars(v) for k, v in dry.counts.items()}
+
+
+async def test_from_dir_bad_line_is_reported(db, tmp_path):
+    folder = fx.write_export(tmp_path / "export")
+    with (folder / "users.json").open("a", encoding="utf-8") as fh:
+        fh.write("{pas du json\n")
+    report = await run_import(DirReader(folder), db, progress=False)
+    assert ("users", "line 6") in {(c, ref) for c, ref, _ in report.problems}
+    assert report.counts["users"].created == 3
+
+
+def test_cli_from_dir_dry_run(db, tmp_path, capsys):
+    folder = fx.write_export(tmp_path / "export")
+    assert main(["import-mongo", "--from-dir", str(folder), "--dry-run", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "DRY RUN" in out and "users" in out and "no valid email or phone" in out
+    assert _count(db, Contact) == 0
