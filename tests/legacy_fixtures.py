@@ -93,6 +93,16 @@ def _docs() -> dict[str, list[dict]]:
             {"_id": _oid(), "id": "co-1", "name": "Afroboost Silent – Mercredi", "weekday": 2, "time": "18:30",
              "locationName": "Genève", "maxCapacity": 15},
         ],
+        "reservations": [
+            {"_id": _oid(), "id": "r-1", "userId": "u-1", "courseId": "co-1", "offerId": "o-1",
+             "sessionDate": "2031-01-08T17:30:00Z", "reservationCode": "AFR-LEG001", "totalPrice": 30,
+             "status": "confirmed", "createdAt": PAST},
+            # a guest booking: the person comes from the reservation itself (merged with u-5 by email)
+            {"_id": _oid(), "id": "r-2", "userName": "Kofi Mensah", "userEmail": "KOFI@example.com",
+             "courseId": "co-1", "offerName": "Cours à l'unité", "sessionDate": "2031-01-08T17:30:00Z",
+             "totalPrice": 30, "status": "cancelled"},
+            {"_id": _oid(), "id": "r-bad", "userId": "u-1", "courseId": "nope", "sessionDate": FUTURE},
+        ],
         "articles": [{"_id": _oid(), "id": "a-1", "title": "Nouveautés", "content": "Du neuf", "createdAt": PAST}],
         "discount_codes": [
             {"_id": _oid(), "id": "d-1", "code": "bienvenue", "type": "%", "value": 10, "courses": ["o-1"]},
@@ -108,7 +118,8 @@ def _docs() -> dict[str, list[dict]]:
 
 
 DOCS = _docs()
-MALFORMED = {("users", "u-4"), ("chat_sessions", "s-bad"), ("chat_messages", "m-4"), ("campaigns", "c-bad")}
+MALFORMED = {("users", "u-4"), ("chat_sessions", "s-bad"), ("chat_messages", "m-4"), ("campaigns", "c-bad"),
+             ("reservations", "r-bad")}
 
 
 async def load_motor(db) -> None:

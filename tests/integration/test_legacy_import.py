@@ -14,6 +14,7 @@ from afroboost.models import (
     Campaign,
     CampaignSlot,
     ChatMessage,
+    ClassSession,
     Contact,
     Conversation,
     ConversationMember,
@@ -21,6 +22,7 @@ from afroboost.models import (
     LegacyImport,
     Offer,
     PromoCode,
+    Reservation,
     SiteConcept,
 )
 from tests import legacy_fixtures as fx
@@ -108,6 +110,16 @@ async def test_import_maps_dedupes_and_reports(db, tmp_path, make_reader):
         assert promo.code == "BIENVENUE" and promo.value == 10 and promo.offer_ids
         assert s.get(AIConfig, 1).campaign_prompt == "Sois bref"
         assert s.get(SiteConcept, 1).twint_url == "https://twint.example/p"
+
+        # Reservations: the person, a dated session of the course, the code; a cancelled one holds no headset.
+        assert (c["reservations"].created, c["reservations"].errors) == (2, 1)
+        kofi = s.exec(select(Contact).where(Contact.email == "kofi@example.com")).one()
+        bookings = s.exec(select(Reservation).order_by(Reservation.id)).all()
+        assert [(r.contact_id, r.code, r.status, r.price_cents) for r in bookings[:1]] == [
+            (awa.id, "AFR-LEG001", "confirmed", 3000)]
+        assert (bookings[1].contact_id, bookings[1].status) == (kofi.id, "cancelled")
+        slot = s.get(ClassSession, bookings[0].session_id)
+        assert bookings[1].session_id == slot.id and slot.taken == 1 and slot.seats == 15
 
 
 @READERS
