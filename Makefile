@@ -14,7 +14,7 @@ export REFLEX_CHECK_LATEST_VERSION ?= 0
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS ?= 0.0.0.0
 export REFLEX_TELEMETRY_ENABLED ?= false
 
-.PHONY: install install-dev migrate seed coach-link run dev lint test test-unit test-e2e test-deps bench clean
+.PHONY: install install-dev migrate seed coach-link import-mongo run dev lint test test-unit test-e2e test-deps bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,10 +39,24 @@ seed: migrate
 coach-link: migrate
 	@$(BIN)/python -m afroboost coach-link
 
+## import the legacy MongoDB: make import-mongo MONGO_URL=mongodb://… (or FROM_DIR=export/), DRY_RUN=1 to preview
+import-mongo: migrate
+	@test -n "$(MONGO_URL)$(FROM_DIR)" || { echo "usage: make import-mongo MONGO_URL=mongodb://… | FROM_DIR=folder [DRY_RUN=1]"; exit 2; }
+	$(BIN)/python -m afroboost import-mongo $(if $(MONGO_URL),--mongo-url '$(MONGO_URL)',--from-dir '$(FROM_DIR)') $(if $(DRY_RUN),--dry-run)
+
 ## make run: everything from a fresh clone, then the production build on http://127.0.0.1:3000
 run: seed
 	@$(BIN)/python -m afroboost coach-link
 	$(BIN)/reflex run --env prod --backend-host $(HOST) --backend-port $(PORT)
+
+## make run-scale: PostgreSQL + Redis on 127.0.0.1 (data in .scale/), migrate, seed if empty, 3 workers.
+## Ctrl-C stops the app; PostgreSQL and Redis keep running until `make stop-scale`.
+## Trap: if one granian worker dies, granian stops the whole server (run it under a supervisor).
+run-scale: install test-deps
+	GRANIAN_WORKERS=$${GRANIAN_WORKERS:-3} $(BIN)/python scripts/scale.py run --host $(HOST) --port $(PORT)
+
+stop-scale:
+	$(BIN)/python scripts/scale.py stop
 
 ## make dev: hot reload (frontend on 127.0.0.1:3000, backend on 127.0.0.1:8000)
 dev: seed
@@ -71,6 +85,7 @@ bench: install-dev test-deps
 	$(BIN)/python bench/booking_race.py
 	$(BIN)/python bench/chat_fanout.py
 	$(BIN)/python bench/dispatch.py
+	$(BIN)/python bench/crm_search.py
 
 clean:
 	rm -rf .web .states $(VENV) tests/.test.db*

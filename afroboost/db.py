@@ -141,3 +141,43 @@ async def run_write(fn: Callable[..., T], /, **kwargs) -> T:
 async def run_read(fn: Callable[..., T], /, **kwargs) -> T:
     """`in_read` in a worker thread."""
     return await asyncio.to_thread(in_read, fn, **kwargs)
+
+
+# The search migration (alembic/versions/c5e1a7d3f920_search_indexes.py) creates SQLite FTS5
+# tables and PostgreSQL pg_trgm expression indexes by hand: they are not in the models. Without
+# this, Alembic autogenerate — and so Reflex's startup check (« Detected database schema
+# changes ») and `reflex db makemigrations` — would want to drop them.
+SEARCH_TABLES = ("contact_fts", "chat_message_fts")
+SEARCH_INDEXES = frozenset({"ix_contact_name_trgm", "ix_contact_email_trgm", "ix_contact_phone_trgm",
+                            "ix_chat_message_body_trgm"})
+
+
+def _is_search_table(name: str) -> bool:
+    return any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)
+
+
+def _hide_search_tables_from_autogenerate() -> None:
+    try:
+        from alembic.autogenerate.compare import comparators
+        from alembic.operations import ops
+        from alembic.util.langhelpers import DispatchPriority, PriorityDispatchResult
+    except ImportError:  # an Alembic without the priority dispatcher: nothing to hide from
+        return
+
+    def keep(o) -> bool:
+        if isinstance(o, ops.DropTableOp):
+            return not _is_search_table(o.table_name)
+        if isinstance(o, ops.DropIndexOp):
+            return o.index_name not in SEARCH_INDEXES
+        if isinstance(o, ops.ModifyTableOps):
+            o.ops[:] = [inner for inner in o.ops if keep(inner)]
+            return bool(o.ops)
+        return True
+
+    @comparators.dispatch_for("schema", priority=DispatchPriority.LAST)
+    def _keep_search_objects(_autogen_context, upgrade_ops, _schemas):
+        upgrade_ops.ops[:] = [o for o in upgrade_ops.ops if keep(o)]
+        return PriorityDispatchResult.CONTINUE
+
+
+_hide_search_tables_from_autogenerate()

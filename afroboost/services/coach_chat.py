@@ -20,7 +20,13 @@ from afroboost.services import ServiceError
 from afroboost.services.catalog import local_tz
 from afroboost.services.chat import DEFAULT_GROUPS
 from afroboost.services.concept import display_phone
-from afroboost.services.text_search import clean_query, contact_matches, sql_lower
+from afroboost.services.text_search import (
+    clean_query,
+    contact_matches,
+    contains,
+    message_conversations,
+    sql_lower,
+)
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -87,17 +93,21 @@ def excerpt(msg: ChatMessage | None) -> str:
 
 
 def _search(session: Session, query: str) -> sa.ColumnElement[bool]:
-    """Participants' names, emails and phones, message content, group titles (case-insensitive)."""
-    lower = sql_lower(session)
-    found = contact_matches(session, query)
-    owner = sa.exists(select(Contact.id).where(Contact.id == Conversation.contact_id).where(found))
-    member = sa.exists(select(ConversationMember.id).join(Contact, Contact.id == ConversationMember.contact_id)
-                       .where(ConversationMember.conversation_id == Conversation.id).where(found))
-    said = sa.exists(select(ChatMessage.id).where(ChatMessage.conversation_id == Conversation.id)
-                     .where(lower(ChatMessage.body).contains(query, autoescape=True)))
+    """Participants' names, emails and phones, message content, group titles (case-insensitive).
+
+    One `id IN (UNION …)`: each branch is answered by an index (contact / message search
+    indexes, conversation.contact_id, conversation_member.contact_id, conversation.kind).
+    """
+    # a CTE used twice: PostgreSQL computes the matching contacts once (else it may re-filter
+    # every contact for the member branch)
+    people = select(Contact.id).where(contact_matches(session, query)).cte("search_people")
+    owner = select(Conversation.id).where(Conversation.contact_id.in_(select(people.c.id)))
+    member = select(ConversationMember.conversation_id).where(
+        ConversationMember.contact_id.in_(select(people.c.id)))
     # Assistant conversations are all titled « Coach Bassi »: only group titles say something.
-    titled = sa.and_(Conversation.kind == GROUP, lower(Conversation.title).contains(query, autoescape=True))
-    return sa.or_(owner, member, said, titled)
+    titled = select(Conversation.id).where(Conversation.kind == GROUP).where(
+        contains(sql_lower(session)(Conversation.title), query))
+    return Conversation.id.in_(sa.union(owner, member, message_conversations(session, query), titled))
 
 
 def access_conversations(session: Session, *, query: str = "", page: int = 1, per_page: int = PER_PAGE,
@@ -110,16 +120,26 @@ def access_conversations(session: Session, *, query: str = "", page: int = 1, pe
         per_page: 1 to 100.
     """
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
-    stmt = select(Conversation).where(Conversation.deleted_at.is_(None))
+    where = [Conversation.deleted_at.is_(None)]
     if q := clean_query(query):
-        stmt = stmt.where(_search(session, q))
-    total = session.exec(select(sa.func.count()).select_from(stmt.subquery())).one()
-    pages = max(1, math.ceil(total / per_page))
-    page = max(1, min(int(page), pages))
+        where.append(_search(session, q))
     recent = sa.func.coalesce(Conversation.last_message_at, Conversation.created_at)
-    convs = session.exec(stmt.order_by(recent.desc(), Conversation.id.desc())
-                         .offset((page - 1) * per_page).limit(per_page)).all()
-    rows = _rows(session, list(convs), now or utc_now())
+
+    def fetch(p: int) -> list:
+        # the page and the total in one pass: the search runs once (count(*) OVER () before LIMIT)
+        stmt = select(Conversation, sa.func.count().over()).where(*where)
+        return list(session.exec(stmt.order_by(recent.desc(), Conversation.id.desc())
+                                 .offset((p - 1) * per_page).limit(per_page)).all())
+
+    page = max(1, int(page))
+    found = fetch(page)
+    if not found and page > 1:  # past the last page: clamp to it
+        total = session.exec(select(sa.func.count()).select_from(Conversation).where(*where)).one()
+        page = max(1, math.ceil(total / per_page))
+        found = fetch(page)
+    total = found[0][1] if found else 0
+    pages = max(1, math.ceil(total / per_page))
+    rows = _rows(session, [conv for conv, _n in found], now or utc_now())
     return ConversationPage(rows=rows, total=total, page=page, pages=pages, has_more=page < pages)
 
 
