@@ -41,6 +41,7 @@ os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
 
 from bench._reflex_client import BareClient, ReflexTab, state_names  # noqa: E402
 from tests.pgserver import migrate  # noqa: E402
+from tests.procs import stop_group  # noqa: E402
 
 TARGET_P95_MS = 300.0
 TARGET_RATIO = 2.0
@@ -84,12 +85,7 @@ def server(label: str, cmd: list[str], port: int, ready_paths: list[str], timeou
                 time.sleep(0.5)
         yield base
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        stop_group(proc)
         if tracebacks := log.read_text(errors="replace").count("Traceback"):
             SERVER_ERRORS.append(f"{label}: {tracebacks} traceback(s) in {log}")
 

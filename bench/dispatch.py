@@ -57,6 +57,7 @@ from starlette.routing import Route  # noqa: E402
 from tests.fakes.resend_server import FakeResend  # noqa: E402
 from tests.fakes.server import LocalServer, free_port  # noqa: E402
 from tests.pgserver import PgServer, find_pg_bin, migrate, using_database  # noqa: E402
+from tests.procs import stop_group  # noqa: E402
 
 TARGET_CHAT_PER_S = 1000.0
 TARGET_EMAIL_PER_S = 190.0
@@ -133,13 +134,7 @@ def fake_resend_process(log: pathlib.Path):
             time.sleep(0.1)
         yield url
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc, grace=10)
 
 
 def fake_enforces_limit() -> list[int]:
@@ -342,13 +337,7 @@ def lateness_phase(res: Result, url: str, people: list[int], args, tmp: pathlib.
                 break
             time.sleep(0.2)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc)
     if (tracebacks := log.read_text(errors="replace").count("Traceback")):
         res.notes.append(f"lateness: {tracebacks} traceback(s) in the scheduler log {log}")
     res.slot_people = len(people)

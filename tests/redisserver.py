@@ -7,15 +7,15 @@ Readiness is a real PING answered with PONG.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pathlib
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
 import time
+
+from tests.procs import stop_group
 
 MISSING_HINT = "redis-server not found (Debian package redis-server): run `make test-deps`."
 
@@ -94,15 +94,7 @@ class RedisServer:
 
     def stop(self) -> None:
         if self.proc is not None:
-            if self.proc.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGTERM)
-                try:
-                    self.proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(self.proc.pid, signal.SIGKILL)
-                    self.proc.wait(timeout=10)
+            stop_group(self.proc, grace=10)
             self.proc = None
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)

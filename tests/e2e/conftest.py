@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
-import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ROOT, migrate
+from tests.procs import stop_group
 
 # A 2-core machine building, serving and driving several browsers at once: 10 s, not 5, per expectation.
 expect.set_options(timeout=10_000)
@@ -122,11 +122,7 @@ def app_url(e2e_db_url, idp, fake_ai):
         _wait_http(f"http://127.0.0.1:{port}/", 60, proc)
         yield f"http://127.0.0.1:{port}"
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)
 
 
 @pytest.fixture(scope="session")

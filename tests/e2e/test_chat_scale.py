@@ -18,7 +18,6 @@ import os
 import pathlib
 import pickle
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from playwright.sync_api import Page, expect
 from tests.conftest import ROOT, migrate
 from tests.e2e.conftest import _free_port, _wait_http
 from tests.e2e.test_chat_rooms import _join
+from tests.procs import stop_group
 
 WORKERS = 2
 MIN_CLIENTS, MAX_CLIENTS = 3, 10  # more clients only while every socket sits on one worker
@@ -112,13 +112,7 @@ def scale_app(redis_server):
         assert len(workers) >= WORKERS, f"GRANIAN_WORKERS={WORKERS} ignored: worker pids {workers}, see {LOG}"
         yield ScaleApp(url=f"http://127.0.0.1:{port}", redis=client)
     finally:
-        if proc is not None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc)
         client.close()
         shutil.rmtree(app_dir.parent, ignore_errors=True)
 

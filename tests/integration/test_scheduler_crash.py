@@ -23,6 +23,7 @@ from afroboost.db import in_read, in_write, utc_now, write_session
 from afroboost.models import ChatMessage, Contact, Conversation, Delivery
 from afroboost.services.campaigns import CampaignDraft, do_save_campaign
 from tests.conftest import ROOT
+from tests.procs import stop_group
 
 N = 2000
 BODY = "Crash test {prénom} 💪"
@@ -55,13 +56,7 @@ class Runner:
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
-        self.kill()
+        stop_group(self.proc)
 
 
 def wait_for(cond, timeout: float, what: str, step: float = 0.01, runners=()) -> float:
