@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from afroboost import texts
 from afroboost.db import utc_now
-from afroboost.models import ChatMessage, Contact, Conversation, ConversationKind, ConversationMember, SenderKind
+from afroboost.models import (
+    AIConfig,
+    ChatMessage,
+    Contact,
+    Conversation,
+    ConversationKind,
+    ConversationMember,
+    SenderKind,
+)
 from afroboost.services import ServiceError
 from afroboost.services.chat import display_name
 
@@ -115,21 +124,33 @@ def do_mark_read(session: Session, *, contact_id: int, conversation_id: int, now
         session.flush()
 
 
-def recipients(session: Session, *, conversation_id: int, sender_kind: str, sender_id: int) -> tuple[list[int], bool]:
-    """Whom to notify of a new message: member contact ids (not the sender) and whether the coach is.
+class Audience(NamedTuple):
+    members: list[int]  # contacts to ping (never the sender)
+    coach: bool  # ping the coach's dashboard too
+    private: bool  # a private conversation (shown in two kinds of window)
 
-    The coach hears of every participant message except those between two members.
+
+def recipients(session: Session, *, conversation_id: int, sender_kind: str, sender_id: int) -> Audience:
+    """Whom to notify of a new message, in one read.
+
+    The coach hears of every participant message except those between two members, and of
+    the assistant's replies only when the coach asked for it (AIConfig.notify_ai_replies).
     """
     conv = session.get(Conversation, conversation_id)
     if conv is None:
-        return [], False
+        return Audience([], False, False)
     if conv.kind == ConversationKind.group.value:  # groups: the open room shows it, no personal ping
-        return [], sender_kind == SenderKind.member.value
+        return Audience([], sender_kind == SenderKind.member.value, False)
     ids = set(session.exec(select(ConversationMember.contact_id)
                            .where(ConversationMember.conversation_id == conversation_id)).all())
     if conv.contact_id:
         ids.add(conv.contact_id)
     ids.discard(sender_id if sender_kind == SenderKind.member.value else -1)
-    member_pair = conv.kind == ConversationKind.private.value and not (conv.slug or "").startswith("dm-coach-")
-    coach = sender_kind == SenderKind.member.value and not member_pair
-    return sorted(ids), coach
+    private = conv.kind == ConversationKind.private.value
+    member_pair = private and not (conv.slug or "").startswith("dm-coach-")
+    if sender_kind == SenderKind.ai.value:
+        ai = session.get(AIConfig, 1)
+        coach = bool(ai and ai.notify_ai_replies)
+    else:
+        coach = sender_kind == SenderKind.member.value and not member_pair
+    return Audience(sorted(ids), coach, private)

@@ -64,7 +64,6 @@ class ChatIdentity(rx.State):
 
     async def _enter(self, cid: int, name: str):
         from afroboost.state.chat_private import Inbox
-        from afroboost.state.chat_room import ChatRoom
 
         self._contact_id, self.name = cid, name
         first = 0
@@ -74,12 +73,21 @@ class ChatIdentity(rx.State):
             except ServiceError as e:
                 self.link_error = texts.err(e.key)
         self._link_room = first
-        self.ai_on = await asyncio.to_thread(assistant_available)
         self.rooms = await run_read(rooms_for, contact_id=cid)
-        events = [Inbox.connect]
-        if first or (self.rooms and not self.router.url.path.startswith("/coach")):
-            events.append(ChatRoom.open(first or self.rooms[0].id))
-        return events
+        # A closed widget on some page only needs the inbox (badge, pings); a room is opened
+        # when the chat is actually on screen.
+        return [Inbox.connect, *(await self._first_room() if self._on_chat_page() or self.widget_open else [])]
+
+    def _on_chat_page(self) -> bool:
+        return (self.router.url.path or "").startswith("/chat")
+
+    async def _first_room(self) -> list:
+        from afroboost.state.chat_room import ChatRoom
+
+        if not self.rooms:
+            return []
+        self.ai_on = await asyncio.to_thread(assistant_available)
+        return [ChatRoom.open(self._link_room or self.rooms[0].id)]
 
     @rx.event
     async def restore(self):
@@ -87,6 +95,8 @@ class ChatIdentity(rx.State):
         self.is_coach = (await self.get_state(AuthState)).ensure()
         cid = contact_id_from_token(self.token)
         name = await run_read(access_name, contact_id=cid) if cid else None
+        if cid is not None and cid == self._contact_id and self.name and not self._on_chat_page():
+            return  # this tab already knows who it is (the widget mounts again on each page)
         if cid is None or name is None:
             had_token = bool(self.token)
             self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
@@ -119,10 +129,13 @@ class ChatIdentity(rx.State):
         return await self._enter(cid, name)
 
     @rx.event
-    def toggle_widget(self):
+    async def toggle_widget(self):
         self.widget_open = not self.widget_open
-        if self.widget_open and not self.name:
+        if not self.widget_open:
+            return None
+        if not self.name:
             return ChatIdentity.restore
+        return await self._first_room()
 
     @rx.event
     def toggle_full(self):

@@ -10,22 +10,8 @@ import asyncio
 
 from afroboost import texts
 from afroboost.db import run_read
-from afroboost.models import AIConfig, ConversationKind, SenderKind
 from afroboost.services.chat_private import private_threads, recipients
 from afroboost.state.chat_push import COACH_INBOX, append_to_room, inbox_token, ping_inbox
-
-
-def _notify_ai_replies(session) -> bool:
-    row = session.get(AIConfig, 1)
-    return bool(row and row.notify_ai_replies)
-
-
-def _kind(session, conversation_id: int) -> str:
-    from afroboost.models import Conversation
-
-    conv = session.get(Conversation, conversation_id)
-    return conv.kind if conv else ""
-
 
 _pending: set[asyncio.Task] = set()
 
@@ -45,9 +31,9 @@ async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool
     from afroboost.state.chat_private import Inbox, PrivateRoom
     from afroboost.state.chat_room import ChatRoom
 
-    members, coach = await run_read(recipients, conversation_id=view.conversation_id,
-                                    sender_kind=view.sender_kind, sender_id=sender_id)
-    if await run_read(_kind, conversation_id=view.conversation_id) == ConversationKind.private.value:
+    members, coach, private = await run_read(recipients, conversation_id=view.conversation_id,
+                                             sender_kind=view.sender_kind, sender_id=sender_id)
+    if private:
         other = PrivateRoom if shown_in is ChatRoom else ChatRoom
         await append_to_room(other, view.conversation_id, view, 50)
     who = view.sender_name or texts.AI_SENDER_COACH
@@ -56,7 +42,5 @@ async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool
         async def refresh(inbox, cid=contact_id):
             inbox.threads = await run_read(private_threads, contact_id=cid)
         await ping_inbox(Inbox, inbox_token(contact_id), note, refresh)
-    if view.sender_kind == SenderKind.ai.value:
-        coach = await run_read(_notify_ai_replies)
     if coach or force_coach:
         await ping_inbox(Inbox, COACH_INBOX, note)

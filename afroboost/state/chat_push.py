@@ -63,8 +63,11 @@ async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: 
 
 async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> None:
     """Ring an inbox: its `ping` counter moves (the page plays the sound / shows the toast)."""
+    state_token = rx.BaseStateToken(ident=token, cls=cls)
     try:
-        async with _app().modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
+        if not await _loaded(state_token):  # nobody has this inbox open: it refreshes when they connect
+            return
+        async with _app().modify_state(state_token) as root:
             inbox = await root.get_state(cls)
             inbox.ping += 1
             inbox.at = time.time()

@@ -108,7 +108,8 @@ class ChatRoom(rx.SharedState):
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key))
         self._append(msg)
-        self.typing = [t for t in self.typing if t.key != me.me_key]
+        if any(t.key == me.me_key for t in self.typing):  # only then: an untouched var is not re-sent
+            self.typing = [t for t in self.typing if t.key != me.me_key]
         if coach and self.kind == ConversationKind.assistant.value:
             self.status = ConversationStatus.coach.value
         after_post(msg, sender_id=0 if coach else me._contact_id, shown_in=type(self))

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from afroboost.db import in_read, in_write
-from afroboost.models import ChatLink, ChatMessage, Conversation, ConversationMember, ConversationStatus
+from afroboost.models import AIConfig, ChatLink, ChatMessage, Conversation, ConversationMember, ConversationStatus
 from afroboost.services import ServiceError
 from afroboost.services.chat import do_identify_and_join, do_post_message
 from afroboost.services.chat_handoff import (
@@ -69,14 +69,20 @@ def test_unread_counts_and_mark_read(db):
 
 def test_who_hears_of_a_message(db):
     awa, kofi = _join("Awa"), _join("Kofi")
+
+    def audience(conv_id: int, kind: str, sender: int):
+        return in_read(recipients, conversation_id=conv_id, sender_kind=kind, sender_id=sender)
+
     dm = in_write(do_open_private, contact_id=awa, other_id=kofi)
-    assert in_read(recipients, conversation_id=dm.id, sender_kind="member", sender_id=awa) == ([kofi], False)
+    assert audience(dm.id, "member", awa) == ([kofi], False, True)  # the coach does not read members' DMs
     coach_dm = in_write(do_open_private, contact_id=awa, other_id=COACH)
-    assert in_read(recipients, conversation_id=coach_dm.id, sender_kind="member", sender_id=awa) == ([], True)
-    assert in_read(recipients, conversation_id=coach_dm.id, sender_kind="coach", sender_id=0) == ([awa], False)
+    assert audience(coach_dm.id, "member", awa) == ([], True, True)
+    assert audience(coach_dm.id, "coach", 0) == ([awa], False, True)
     own = _assistant_conv(awa)
-    assert in_read(recipients, conversation_id=own.id, sender_kind="member", sender_id=awa) == ([], True)
-    assert in_read(recipients, conversation_id=own.id, sender_kind="ai", sender_id=0) == ([awa], False)
+    assert audience(own.id, "member", awa) == ([], True, False)
+    assert audience(own.id, "ai", 0) == ([awa], False, False)
+    in_write(lambda s: s.add(AIConfig(id=1, notify_ai_replies=True)))  # « notifier aussi les réponses IA »
+    assert audience(own.id, "ai", 0) == ([awa], True, False)
 
 
 def test_coach_reply_pauses_the_assistant_until_handed_back(db):

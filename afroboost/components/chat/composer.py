@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
+from afroboost.components.chat.emoji_picker import emoji_picker
 from afroboost.components.layout import neon_button
 
 
@@ -13,7 +14,7 @@ def composer(on_submit, *, input_id: str, on_typing=None, placeholder: str = tex
     extra = {"on_change": on_typing.throttle(1000)} if on_typing is not None else {}
     return rx.form(
         rx.hstack(
-            _picker(input_id),
+            emoji_picker(input_id),
             rx.input(name="body", id=input_id, placeholder=placeholder, size="3", flex="1", max_length=2000,
                      auto_complete="off", data_testid=f"{testid}-input", **extra),
             neon_button(texts.CHAT_SEND, type="submit", data_testid=f"{testid}-send"),
@@ -21,11 +22,3 @@ def composer(on_submit, *, input_id: str, on_typing=None, placeholder: str = tex
         ),
         on_submit=on_submit, reset_on_submit=True, width="100%",
     )
-
-
-def _picker(input_id: str) -> rx.Component:
-    try:
-        from afroboost.components.chat.emoji_picker import emoji_picker
-    except ImportError:  # the picker module is optional while it is being built
-        return rx.fragment()
-    return emoji_picker(input_id)
