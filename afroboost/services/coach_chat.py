@@ -19,6 +19,7 @@ from afroboost.models import ChatLink, ChatMessage, Contact, Conversation, Conve
 from afroboost.services import ServiceError
 from afroboost.services.catalog import local_tz
 from afroboost.services.chat import DEFAULT_GROUPS
+from afroboost.services.chat_format import plain_text
 from afroboost.services.concept import display_phone
 from afroboost.services.text_search import (
     clean_query,
@@ -87,7 +88,7 @@ def day_badge(when: datetime, now: datetime) -> tuple[str, str]:
 def excerpt(msg: ChatMessage | None) -> str:
     if msg is None:
         return texts.CONV_NO_MESSAGE
-    body = " ".join((msg.body or "").split())
+    body = " ".join(plain_text(msg.body or "").split())  # emoji tags as their native emoji, never raw
     body = body if len(body) <= EXCERPT else body[: EXCERPT - 1].rstrip() + "…"
     return f"{msg.sender_name} : {body}" if msg.sender_name else body
 

@@ -10,6 +10,7 @@ import asyncio
 
 from afroboost import texts
 from afroboost.db import run_read
+from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
 from afroboost.state.chat_push import COACH_INBOX, append_to_room, inbox_token, ping_inbox
 
@@ -37,7 +38,7 @@ async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool
         other = PrivateRoom if shown_in is ChatRoom else ChatRoom
         await append_to_room(other, view.conversation_id, view, 50)
     who = view.sender_name or texts.AI_SENDER_COACH
-    note = texts.CHAT_NEW_FROM.format(name=who, text=view.body[:80])
+    note = texts.CHAT_NEW_FROM.format(name=who, text=plain_text(view.body)[:80])
     for contact_id in members:
         async def refresh(inbox, cid=contact_id):
             inbox.threads = await run_read(private_threads, contact_id=cid)

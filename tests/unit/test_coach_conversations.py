@@ -209,3 +209,13 @@ def test_participant_with_a_booking_keeps_the_contact_for_the_books(db):
     assert in_read(lambda s: s.get(Contact, awa)) is not None
     assert in_read(lambda s: s.get(Reservation, res.id)).contact_id == awa
     assert in_read(lambda s: s.exec(select(Conversation).where(Conversation.contact_id == awa)).all()) == []
+
+
+def test_excerpt_shows_emoji_tags_as_emojis_never_raw():
+    from afroboost.models import ChatMessage
+    from afroboost.services.coach_chat import excerpt
+
+    text = excerpt(ChatMessage(conversation_id=1, sender_kind="member", sender_name="Awa",
+                               body="On danse ! [emoji:fire.svg] [emoji:../x.svg]"))
+    assert text == "Awa : On danse ! 🔥"
+    assert "[emoji:" not in text
