@@ -47,11 +47,11 @@ import-mongo: migrate
 ## make run: everything from a fresh clone, then the production build on http://127.0.0.1:3000
 run: seed
 	@$(BIN)/python -m afroboost coach-link
-	$(BIN)/reflex run --env prod --backend-host $(HOST) --backend-port $(PORT)
+	$(BIN)/python -m afroboost serve --host $(HOST) --port $(PORT)
 
 ## make run-scale: PostgreSQL + Redis on 127.0.0.1 (data in .scale/), migrate, seed if empty, 3 workers.
 ## Ctrl-C stops the app; PostgreSQL and Redis keep running until `make stop-scale`.
-## Trap: if one granian worker dies, granian stops the whole server (run it under a supervisor).
+## A worker that dies is respawned (afroboost/serve.py); its scheduler lease moves to a live worker within 30 s.
 run-scale: install test-deps
 	GRANIAN_WORKERS=$${GRANIAN_WORKERS:-3} $(BIN)/python scripts/scale.py run --host $(HOST) --port $(PORT)
 

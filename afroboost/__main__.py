@@ -1,4 +1,4 @@
-"""Command line: `python -m afroboost seed [--if-empty]`, `coach-link`, `import-mongo`."""
+"""Command line: `python -m afroboost seed [--if-empty]`, `coach-link`, `import-mongo`, `serve`."""
 
 from __future__ import annotations
 
@@ -20,8 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--db-name", help="legacy database name (default: the one in the URL, else afroboost)")
     imp.add_argument("--dry-run", action="store_true", help="print what would be created/merged/skipped")
     imp.add_argument("--no-progress", action="store_true", help="no progress bars")
+    srv = sub.add_parser("serve", help="the production server (reflex run --env prod) with worker respawn")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=3000)
     args = parser.parse_args(argv)
 
+    if args.cmd == "serve":
+        from afroboost.serve import serve
+
+        return serve(args.host, args.port)
     if args.cmd == "import-mongo":
         from afroboost.legacy.cli import import_mongo
 

@@ -13,8 +13,9 @@ profile: docs/deploy.md describes production).
 
 `run` serves with `GRANIAN_WORKERS` (default 3) backend workers sharing state through Redis;
 every worker competes for the scheduler lease and exactly one logs
-« [SYSTEM] ✅ Scheduler is ONLINE ». Trap (shared/reflex/RECIPES-app-patterns.md §0): if one
-granian worker dies, granian stops the WHOLE server — run it under a supervisor in production.
+« [SYSTEM] ✅ Scheduler is ONLINE ». It serves through `python -m afroboost serve`
+(afroboost/serve.py): a worker that dies is respawned and, if it held the scheduler lease,
+a live worker takes the lease over within 30 s (tests/e2e/test_scale_profile.py).
 Stopping the server (Ctrl-C) leaves PostgreSQL and Redis running: `make stop-scale` stops them.
 """
 
@@ -143,11 +144,17 @@ def stop_redis() -> None:
     print("Redis: stopped")
 
 
-def app_env() -> dict[str, str]:
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL}
+def app_env(database_url: str = DATABASE_URL, redis_url: str = REDIS_URL) -> dict[str, str]:
+    """The app's environment in this profile (also used by tests/e2e/test_scale_profile.py)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url}
     env.setdefault("GRANIAN_WORKERS", "3")
     env.pop("REFLEX_REDIS_URL", None)  # REDIS_URL (afroboost.settings → rxconfig) is the one source
     return env
+
+
+def serve_cmd(host: str, port: int) -> list[str]:
+    """The server command: the production build, workers respawned (afroboost/serve.py)."""
+    return [sys.executable, "-m", "afroboost", "serve", "--host", host, "--port", str(port)]
 
 
 def run(host: str, port: int) -> int:
@@ -159,8 +166,7 @@ def run(host: str, port: int) -> int:
     subprocess.run([py, "-m", "afroboost", "coach-link"], cwd=ROOT, env=env, check=False, timeout=60)
     print(f"serving with {env['GRANIAN_WORKERS']} workers on http://{host}:{port} — Ctrl-C stops the app; "
           "`make stop-scale` stops PostgreSQL and Redis")
-    cmd = [py, "-m", "reflex", "run", "--env", "prod", "--backend-host", host, "--backend-port", str(port)]
-    return subprocess.run(cmd, cwd=ROOT, env=env).returncode
+    return subprocess.run(serve_cmd(host, port), cwd=ROOT, env=env).returncode
 
 
 def main(argv: list[str] | None = None) -> int:

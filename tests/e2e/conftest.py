@@ -1,4 +1,4 @@
-"""End-to-end: the production build served by `reflex run --env prod`, driven by Debian chromium.
+"""End-to-end: the production build served like `make run` (`python -m afroboost serve`), driven by Debian chromium.
 
 The server gets its own migrated SQLite database with the demo data, on a free port on
 127.0.0.1, and is stopped (whole process group) at the end.
@@ -113,8 +113,7 @@ def app_url(e2e_db_url, idp, fake_ai):
     env.pop("PYTEST_CURRENT_TEST", None)
     with open(LOG, "w") as logf:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-host", "127.0.0.1",
-             "--backend-port", str(port)],
+            [sys.executable, "-m", "afroboost", "serve", "--host", "127.0.0.1", "--port", str(port)],  # = make run
             cwd=ROOT, env=env, start_new_session=True, stdout=logf, stderr=subprocess.STDOUT,
         )
     try:
