@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from bson import ObjectId, json_util
 
 PAST = datetime(2025, 12, 1, 17, 0, tzinfo=UTC)
+LONG_NAME = "Afroboost Silent " * 20  # 340 characters: course.name is varchar(120), enforced by PostgreSQL
+LONG_IDS = ("a-" + "x" * 90 + "1", "a-" + "x" * 90 + "2")  # legacy_id is varchar(80): same first 80 chars
 PAST2 = datetime(2025, 12, 8, 17, 0, tzinfo=UTC)
 FUTURE = datetime(2031, 1, 7, 17, 0, tzinfo=UTC)
 _n = 0
@@ -62,7 +64,7 @@ def _docs() -> dict[str, list[dict]]:
         ],
         "private_messages": [
             {"_id": _oid(), "id": "pm-1", "conversation_id": "pc-1", "sender_id": "u-5", "sender_name": "Kofi",
-             "content": "Salut Awa", "created_at": PAST2},
+             "content": "Salut\x00 Awa", "created_at": PAST2},  # a NUL byte: PostgreSQL refuses it in text
         ],
         "campaigns": [
             # legacy single-target campaign (targetConversationId only), already sent
@@ -75,6 +77,9 @@ def _docs() -> dict[str, list[dict]]:
              "channels": {"internal": True, "email": True, "instagram": True}, "status": "scheduled",
              "scheduledDates": [PAST, FUTURE], "sentDates": [PAST], "createdAt": PAST},
             {"_id": _oid(), "id": "c-bad", "name": "", "message": ""},  # malformed
+            # malformed after its campaign row was flushed: nothing of it may stay
+            {"_id": _oid(), "id": "c-half", "name": "Moitié", "message": "x", "status": "completed",
+             "scheduledDates": [PAST], "sentDates": ["pas une date"]},
         ],
         "campaign_errors": [
             {"_id": _oid(), "id": "ce-1", "campaign_id": "c-multi", "contact_id": "u-5", "channel": "email",
@@ -92,6 +97,9 @@ def _docs() -> dict[str, list[dict]]:
         "courses": [
             {"_id": _oid(), "id": "co-1", "name": "Afroboost Silent – Mercredi", "weekday": 2, "time": "18:30",
              "locationName": "Genève", "maxCapacity": 15},
+            {"_id": _oid(), "id": "co-long", "name": LONG_NAME, "weekday": 4, "time": "19h00"},
+            # malformed: beyond PostgreSQL's integer (SQLite would store it)
+            {"_id": _oid(), "id": "co-huge", "name": "Stade", "weekday": 5, "time": "20:00", "maxCapacity": 10**10},
         ],
         "reservations": [
             {"_id": _oid(), "id": "r-1", "userId": "u-1", "courseId": "co-1", "offerId": "o-1",
@@ -102,8 +110,17 @@ def _docs() -> dict[str, list[dict]]:
              "courseId": "co-1", "offerName": "Cours à l'unité", "sessionDate": "2031-01-08T17:30:00Z",
              "totalPrice": 30, "status": "cancelled"},
             {"_id": _oid(), "id": "r-bad", "userId": "u-1", "courseId": "nope", "sessionDate": FUTURE},
+            # malformed: a typo'd price beyond PostgreSQL's integer, found after the guest's contact was written
+            {"_id": _oid(), "id": "r-huge", "userName": "Gros Prix", "userEmail": "gros@example.com",
+             "courseId": "co-1", "sessionDate": FUTURE, "totalPrice": 50_000_000},
         ],
-        "articles": [{"_id": _oid(), "id": "a-1", "title": "Nouveautés", "content": "Du neuf", "createdAt": PAST}],
+        "articles": [
+            {"_id": _oid(), "id": "a-1", "title": "Nouveautés", "content": "Du neuf", "createdAt": PAST},
+            {"_id": _oid(), "id": LONG_IDS[0], "title": "Long 1", "published": "false"},
+            {"_id": _oid(), "id": LONG_IDS[1], "title": "Long 2", "published": 1},
+            # malformed: epoch ms stored as a double, far beyond year 9999 (crashed the whole import before)
+            {"_id": _oid(), "id": "a-far", "title": "Loin", "createdAt": 1e20},
+        ],
         "discount_codes": [
             {"_id": _oid(), "id": "d-1", "code": "bienvenue", "type": "%", "value": 10, "courses": ["o-1"]},
         ],
@@ -119,7 +136,8 @@ def _docs() -> dict[str, list[dict]]:
 
 DOCS = _docs()
 MALFORMED = {("users", "u-4"), ("chat_sessions", "s-bad"), ("chat_messages", "m-4"), ("campaigns", "c-bad"),
-             ("reservations", "r-bad")}
+             ("campaigns", "c-half"), ("courses", "co-huge"), ("articles", "a-far"), ("reservations", "r-bad"),
+             ("reservations", "r-huge")}
 
 
 async def load_motor(db) -> None:

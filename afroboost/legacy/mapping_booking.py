@@ -7,9 +7,8 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from afroboost.legacy.common import CREATED, Malformed, as_dt, contact_of, doc_time, field, lookup, text
+from afroboost.legacy.common import CREATED, Malformed, as_dt, cents, contact_of, doc_time, field, lookup, text
 from afroboost.legacy.mapping_chat import map_person
-from afroboost.legacy.mapping_content import _cents
 from afroboost.models import ClassSession, Course, Offer, OfferKind, Reservation, ReservationStatus
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services.booking import new_reservation_code
@@ -60,7 +59,7 @@ def map_reservation(session: Session, doc: dict, now: datetime) -> Result:
     code = text(doc, "reservationCode", "code", limit=16).upper()
     if not code or session.exec(select(Reservation.id).where(Reservation.code == code)).first() is not None:
         code = new_reservation_code()
-    price = _cents(field(doc, "totalPrice", "price", "amount"))
+    price = cents(field(doc, "totalPrice", "price", "amount"))
     row = Reservation(code=code, session_id=slot.id, offer_id=_offer_for(session, doc).id, contact_id=contact_id,
                       email=text(doc, "email", "userEmail", limit=254).lower(), status=status, price_cents=price,
                       list_price_cents=price, created_at=doc_time(doc) or now,

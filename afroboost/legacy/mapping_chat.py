@@ -13,6 +13,7 @@ from afroboost.legacy.common import (
     contact_of,
     doc_time,
     field,
+    flag,
     lookup,
     slugify,
     text,
@@ -72,14 +73,18 @@ def map_chat_link(session: Session, doc: dict, now: datetime) -> Result:
     link = ChatLink(token=token, title=text(doc, "title", "name", limit=120),
                     custom_prompt=text(doc, "custom_prompt", "customPrompt", limit=8000) or None,
                     created_at=doc_time(doc) or now,
-                    deleted_at=now if doc.get("is_deleted") or doc.get("deleted") else None)
+                    deleted_at=now if _deleted(doc) else None)
     session.add(link)
     session.flush()
     return CREATED, "chat_link", link.id
 
 
+def _deleted(doc: dict) -> bool:
+    return flag(doc, "is_deleted", False) or flag(doc, "deleted", False)
+
+
 def _is_group(doc: dict) -> bool:
-    return bool(doc.get("is_group") or doc.get("isGroup") or doc.get("type") == "group"
+    return bool(flag(doc, "is_group", False) or flag(doc, "isGroup", False) or doc.get("type") == "group"
                 or doc.get("mode") in ("community", "group") or doc.get("group_slug"))
 
 
@@ -95,7 +100,7 @@ def map_chat_session(session: Session, doc: dict, now: datetime) -> Result:
     created = doc_time(doc) or now
     people = [c for c in (contact_of(session, p) for p in field(doc, "participant_ids", "participantIds",
                                                                   default=[]) or []) if c]
-    deleted = now if doc.get("is_deleted") or doc.get("deleted") else None
+    deleted = now if _deleted(doc) else None
     if _is_group(doc):
         title = text(doc, "title", "name", "group_name", limit=120)
         slug = slugify(text(doc, "group_slug", "slug") or title or "groupe")
@@ -118,7 +123,7 @@ def map_chat_session(session: Session, doc: dict, now: datetime) -> Result:
         link_id = session.exec(select(ChatLink.id).where(ChatLink.token == token)).first()
     mode = str(field(doc, "mode", default="ai"))
     status = ConversationStatus.ai.value
-    if mode in ("human", "coach") or doc.get("is_ai_active") is False:
+    if mode in ("human", "coach") or not flag(doc, "is_ai_active", True):
         status = ConversationStatus.coach.value
     conv = Conversation(kind=ConversationKind.assistant.value, title=text(doc, "title", limit=120),
                         contact_id=people[0] if people else None, link_id=link_id, status=status,

@@ -13,42 +13,33 @@ from afroboost.legacy.common import (
     SKIPPED,
     Malformed,
     as_dt,
+    as_int,
+    cents,
     doc_time,
     field,
+    flag,
     lookup,
     slugify,
     text,
     unique_slug,
 )
 from afroboost.models import AIConfig, Article, Course, MediaPage, Offer, OfferKind, PromoCode, PromoKind, SiteConcept
+from afroboost.services import ServiceError
+from afroboost.services.coach_forms import parse_hhmm
 
 Result = tuple[str, str, int | None]
-
-
-def _cents(value) -> int:
-    try:
-        return max(0, round(float(value or 0) * 100))
-    except (TypeError, ValueError) as exc:
-        raise Malformed(f"bad price {value!r}") from exc
-
-
-def _int(value, default: int) -> int:
-    try:
-        return int(value) if value not in (None, "") else default
-    except (TypeError, ValueError) as exc:
-        raise Malformed(f"bad number {value!r}") from exc
 
 
 def map_offer(session: Session, doc: dict, now: datetime) -> Result:
     name = text(doc, "name", "title", limit=120)
     if not name:
         raise Malformed("offer without name")
-    kind = OfferKind.product.value if doc.get("isProduct") else OfferKind.single.value
+    kind = OfferKind.product.value if flag(doc, "isProduct", False) else OfferKind.single.value
     offer = Offer(name=name, description=text(doc, "description", limit=1000), kind=kind,
-                  price_cents=_cents(field(doc, "price")), visible=doc.get("visible", True) is not False,
+                  price_cents=cents(field(doc, "price")), visible=flag(doc, "visible", True),
                   image=text(doc, "thumbnail", "image", limit=300),
                   stripe_url=text(doc, "stripeLink", "stripe_url", "paymentLink", limit=500),
-                  twint_url=text(doc, "twintLink", "twint_url", limit=500), sort=_int(doc.get("order"), 0))
+                  twint_url=text(doc, "twintLink", "twint_url", limit=500), sort=as_int(doc.get("order"), 0))
     session.add(offer)
     session.flush()
     return CREATED, "offer", offer.id
@@ -58,15 +49,18 @@ def map_course(session: Session, doc: dict, now: datetime) -> Result:
     name = text(doc, "name", "title", limit=120)
     if not name:
         raise Malformed("course without name")
-    start = text(doc, "time", "startTime", limit=5) or "18:30"
-    weekday = _int(field(doc, "weekday", "dayOfWeek"), 0)
+    try:
+        start = parse_hhmm(text(doc, "time", "startTime", limit=20) or "18:30")
+    except ServiceError as exc:
+        raise Malformed(f"bad time {field(doc, 'time', 'startTime')!r}") from exc
+    weekday = as_int(field(doc, "weekday", "dayOfWeek"), 0)
     if not 0 <= weekday <= 6:
         raise Malformed(f"bad weekday {weekday}")
-    seats = _int(field(doc, "maxCapacity", "maxSeats", "capacity"), 20)
+    seats = as_int(field(doc, "maxCapacity", "maxSeats", "capacity"), 20, low=0)
     course = Course(slug=unique_slug(session, Course, slugify(name)), name=name,
                     description=text(doc, "description", limit=2000),
                     place=text(doc, "locationName", "location", limit=200), weekday=weekday, start_time=start,
-                    seats=seats, headsets=seats, active=doc.get("visible", True) is not False,
+                    seats=seats, headsets=seats, active=flag(doc, "visible", True),
                     created_at=doc_time(doc) or now)
     session.add(course)
     session.flush()
@@ -78,7 +72,7 @@ def map_article(session: Session, doc: dict, now: datetime) -> Result:
     if not title:
         raise Malformed("article without title")
     created = doc_time(doc) or now
-    published = doc.get("published", True) is not False
+    published = flag(doc, "published", True)
     art = Article(slug=unique_slug(session, Article, slugify(title, 120), 120), title=title,
                   summary=text(doc, "summary", "excerpt", limit=500),
                   body_md=text(doc, "content", "body", limit=100_000),
@@ -100,12 +94,16 @@ def map_promo_code(session: Session, doc: dict, now: datetime) -> Result:
     raw_type = str(field(doc, "type", default="%"))
     fixed = raw_type.upper() in ("CHF", "FIXED", "AMOUNT")
     value = field(doc, "value", default=0)
-    offers = [lookup(session, ("offers",), x) for x in field(doc, "courses", "offers", default=[]) or []]
+    refs = field(doc, "courses", "offers", default=[]) or []
+    offer_ids = ",".join(dict.fromkeys(str(hit[1]) for hit in (lookup(session, ("offers",), x) for x in refs) if hit))
+    if len(offer_ids) > 500:  # promo_code.offer_ids is varchar(500): PostgreSQL would refuse the row
+        raise Malformed(f"too many offers ({offer_ids.count(',') + 1})")
     promo = PromoCode(code=code, kind=PromoKind.fixed.value if fixed else PromoKind.percent.value,
-                      value=_cents(value) if fixed else min(100, _int(value, 0)),
+                      value=cents(value) if fixed else min(100, as_int(value, 0, low=0)),
                       valid_until=as_dt(field(doc, "expiresAt", "expires_at")),
-                      max_uses=_int(field(doc, "maxUses"), 0) or None, uses=_int(field(doc, "used", "uses"), 0),
-                      offer_ids=",".join(str(o[1]) for o in offers if o), active=doc.get("active", True) is not False)
+                      max_uses=as_int(field(doc, "maxUses"), 0, low=0) or None,
+                      uses=as_int(field(doc, "used", "uses"), 0, low=0), offer_ids=offer_ids,
+                      active=flag(doc, "active", True))
     session.add(promo)
     session.flush()
     return CREATED, "promo_code", promo.id
@@ -133,7 +131,7 @@ def map_ai_config(session: Session, doc: dict, now: datetime) -> Result:
     cfg = session.get(AIConfig, 1) or AIConfig(id=1)
     cfg.campaign_prompt = text(doc, "campaignPrompt", limit=8000) or cfg.campaign_prompt
     if "enabled" in doc:
-        cfg.enabled = doc["enabled"] is not False
+        cfg.enabled = flag(doc, "enabled", cfg.enabled)
     cfg.updated_at = now
     session.add(cfg)
     twint = text(doc, "twintPaymentUrl", limit=500)

@@ -27,7 +27,9 @@ class MotorReader:
     def from_url(cls, url: str, db_name: str | None = None) -> MotorReader:
         from motor.motor_asyncio import AsyncIOMotorClient
 
-        client = AsyncIOMotorClient(url, tz_aware=True)
+        # DATETIME_AUTO: a BSON date beyond year 9999 arrives as DatetimeMS (reported by as_dt)
+        # instead of an InvalidBSON error that would stop the whole cursor.
+        client = AsyncIOMotorClient(url, tz_aware=True, datetime_conversion="DATETIME_AUTO")
         name = db_name or client.get_default_database(default="afroboost").name
         return cls(client[name])
 
@@ -57,7 +59,11 @@ class DirReader:
 
     async def documents(self, collection: str) -> AsyncIterator[dict | BadLine]:
         from bson import json_util
+        from bson.codec_options import DatetimeConversion
 
+        # As in MotorReader.from_url: an out-of-range date stays in its document (DatetimeMS), so
+        # the document is reported by its _id, not as an unreadable line.
+        options = json_util.DEFAULT_JSON_OPTIONS.with_options(datetime_conversion=DatetimeConversion.DATETIME_AUTO)
         path = self._file(collection)
         if not path.exists():
             return
@@ -66,7 +72,7 @@ class DirReader:
                 if not line.strip():
                     continue
                 try:
-                    doc = json_util.loads(line)
+                    doc = json_util.loads(line, json_options=options)
                 except Exception as exc:  # noqa: BLE001 - any undecodable line is reported, not fatal
                     yield BadLine(n, f"invalid JSON: {exc}"[:200])
                     continue

@@ -116,24 +116,37 @@ def _already(session: Session, collection: str, lid: str) -> bool:
                         .where(LegacyImport.legacy_id == lid)).first() is not None
 
 
+def _reason(exc: Exception) -> str:
+    """A short reason: the database's own message, not SQLAlchemy's echo of the whole INSERT."""
+    if isinstance(exc, Malformed):
+        return str(exc)
+    if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None:
+        first = (str(exc.orig).strip().splitlines() or [""])[0]
+        return f"{type(exc.orig).__name__}: {first}"[:300]
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
 def _one(session: Session, collection: str, mapper: Mapper, doc: dict, now: datetime) -> tuple[str, str | None]:
     """Import one document inside a savepoint; returns (outcome | 'error', reason)."""
     try:
         lid = legacy_id(doc)
     except Malformed as exc:
         return "error", str(exc)
-    if _already(session, collection, lid):
-        return SKIPPED, None
     try:
+        # The whole document, lookups included, in one savepoint: on PostgreSQL a failed statement
+        # aborts the enclosing transaction until its savepoint is rolled back (the dry run is one
+        # transaction), and nothing of a rejected document may stay.
         with session.begin_nested():
+            if _already(session, collection, lid):
+                return SKIPPED, None
             outcome, table, new_id = mapper(session, doc, now)
             session.add(LegacyImport(collection=collection, legacy_id=lid, table=table, new_id=new_id,
                                      outcome=outcome))
             session.flush()
-    except Malformed as exc:
-        return "error", str(exc)
-    except (sa.exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        return "error", f"{type(exc).__name__}: {exc}"[:300]
+    except Exception as exc:  # noqa: BLE001 - one bad document is reported and skipped, never fatal
+        if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
+            raise  # the database went away: stop rather than report every document as bad
+        return "error", _reason(exc)
     return outcome, None
 
 
