@@ -143,13 +143,13 @@ async def run_read(fn: Callable[..., T], /, **kwargs) -> T:
     return await asyncio.to_thread(in_read, fn, **kwargs)
 
 
-# The search migration (alembic/versions/c5e1a7d3f920_search_indexes.py) creates SQLite FTS5
-# tables and PostgreSQL pg_trgm expression indexes by hand: they are not in the models. Without
+# The search migrations (alembic/versions/c5e1a7d3f920_search_indexes.py, e4b7a1c90d52_…) create SQLite FTS5
+# tables and expression indexes (pg_trgm, the list order) by hand: they are not in the models. Without
 # this, Alembic autogenerate — and so Reflex's startup check (« Detected database schema
 # changes ») and `reflex db makemigrations` — would want to drop them.
 SEARCH_TABLES = ("contact_fts", "chat_message_fts")
 SEARCH_INDEXES = frozenset({"ix_contact_name_trgm", "ix_contact_email_trgm", "ix_contact_phone_trgm",
-                            "ix_chat_message_body_trgm"})
+                            "ix_chat_message_body_trgm", "ix_conversation_recent"})
 
 
 def _is_search_table(name: str) -> bool:

@@ -8,10 +8,11 @@ the search-index migration (so its backfill is measured too: FTS5 trigram tables
 pg_trgm GIN indexes on PostgreSQL). It then times `access_conversations` (first page, exactly
 as the Conversations tab calls it through `in_read`) for names, emails, phone numbers and
 message words, and prints p50 / p95 / max per kind and overall against the target
-p95 ≤ 50 ms, also without the « frequent » kind (the corpus' top words, found in nearly every
-conversation: an exact total over ~100 000 matching conversations is beyond 50 ms whatever
-the index). Exit status 1 only when a search returns a wrong result (a known contact or
-message not found); latency only prints, it never fails the run.
+p95 ≤ 50 ms. The « frequent » kind (the corpus' top words, in nearly every conversation)
+takes the dense plan (services/conversation_search.py: the most recent matches, the total
+as a floor); « list » is the tab opened without a query (100 003 conversations).
+Exit status 1 only when a search returns a wrong result (a known contact or message not
+found); latency only prints, it never fails the run.
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ def queries(data, rng: random.Random) -> list[tuple[str, str, int | None]]:
     # conversation matches): reported apart, see the summary lines
     out += [("frequent", words[rank], None) for rank in (0, 3, 7)]
     out += [("message", "introuvable-xyz", 0)]  # no hit at all
+    out += [("list", "", None)]  # the tab opened, no search
     return out
 
 
@@ -197,7 +199,8 @@ def run_one(label: str, url: str, data, *, reps: int) -> bool:
                 good = page.total > 0
             else:
                 top = in_read(access_conversations, query=q, per_page=100, now=NOW)
-                good = must in {r.id for r in top.rows} or top.total > 100  # beyond one page: not checked
+                # beyond one page (or a dense page, whose total is a floor): not checked
+                good = must in {r.id for r in top.rows} or top.total > 100 or not top.total_exact
             if not good:
                 ok = False
                 print(f"  WRONG: {kind} {q!r} → {page.total} conversations")
@@ -211,11 +214,9 @@ def run_one(label: str, url: str, data, *, reps: int) -> bool:
     for kind, values in [*sorted(by_kind.items()), ("all", everything)]:
         print(f"  {kind:<8} {len(values):>4} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} "
               f"{max(values):>8.1f}")
-    selective = [ms for kind, values in by_kind.items() if kind != "frequent" for ms in values]
-    for what, values in (("all queries", everything), ("without frequent words", selective)):
-        p95 = percentile(values, 95)
-        print(f"  search p95 {what}: {p95:.1f} ms (target ≤ {TARGET_P95_MS:.0f} ms: "
-              f"{'PASS' if p95 <= TARGET_P95_MS else 'MISS'})")
+    p95 = percentile(everything, 95)
+    print(f"  search p95 (every kind): {p95:.1f} ms (target ≤ {TARGET_P95_MS:.0f} ms: "
+          f"{'PASS' if p95 <= TARGET_P95_MS else 'MISS'})")
     print(f"  results: {'OK' if ok else 'WRONG'}")
     return ok
 

@@ -130,7 +130,8 @@ def _docs() -> dict[str, list[dict]]:
         "ai_config": [
             {"_id": _oid(), "id": "ai", "campaignPrompt": "Sois bref", "twintPaymentUrl": "https://twint.example/p"},
         ],
-        "custom_emojis": [{"_id": _oid(), "id": "e-1", "filename": "fire.svg"}],
+        "custom_emojis": [{"_id": _oid(), "id": "e-1", "filename": "fire.svg"},
+                          {"_id": _oid(), "id": "e-2", "url": "/api/emojis/afro-party.png"}],
     }
 
 

@@ -25,6 +25,7 @@ from afroboost.legacy.common import (
 )
 from afroboost.models import AIConfig, Article, Course, MediaPage, Offer, OfferKind, PromoCode, PromoKind, SiteConcept
 from afroboost.services import ServiceError
+from afroboost.services.chat_format import emoji_files
 from afroboost.services.coach_forms import parse_hhmm
 
 Result = tuple[str, str, int | None]
@@ -144,8 +145,16 @@ def map_ai_config(session: Session, doc: dict, now: datetime) -> Result:
     return MERGED, "ai_config", 1
 
 
-def map_custom_emoji(session: Session, doc: dict, now: datetime) -> Result:
-    """Custom emojis are files (/uploads/emojis/): the new app keeps no table for them."""
-    if not text(doc, "filename", "name", "file"):
+def map_custom_emoji(session: Session, doc: dict, now: datetime) -> tuple[str, str, None, str]:
+    """Custom emojis are files (legacy /uploads/emojis/), not rows: each one gets a note in the report.
+
+    The new app shows the files of assets/emojis/. One that is already there is simply
+    available; another one is listed for a person to add by hand after a look at it (an SVG
+    can carry script; messages using a missing one show its native twin, or nothing).
+    """
+    name = text(doc, "filename", "name", "file", "url").rsplit("/", 1)[-1]
+    if not name:
         raise Malformed("emoji without file name")
-    return SKIPPED, "emoji", None
+    if name in emoji_files():
+        return SKIPPED, "emoji", None, f"{name}: already in the app"
+    return SKIPPED, "emoji", None, f"{name}: not in assets/emojis/ — review the legacy file, then add it by hand"

@@ -25,7 +25,8 @@ from afroboost.legacy.common import SKIPPED, Malformed, doc_ref, legacy_id
 from afroboost.legacy.reader import BadLine
 from afroboost.models import LegacyImport
 
-Mapper = Callable[[Session, dict, datetime], tuple[str, str, int | None]]
+# (outcome, table, new id) — or with a 4th item, a note for the report (custom emojis)
+Mapper = Callable[[Session, dict, datetime], tuple]
 
 # Dependency order: people first, then what points at them; emojis last.
 COLLECTIONS: list[tuple[str, Mapper]] = [
@@ -64,6 +65,7 @@ class Report:
     dry_run: bool = False
     counts: dict[str, Counts] = field(default_factory=dict)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (collection, _id, reason)
+    notes: list[tuple[str, str, str]] = field(default_factory=list)  # (collection, _id, note): to look at
 
     def table(self) -> str:
         head = f"{'collection':<24}{'created':>9}{'merged':>9}{'skipped':>9}{'errors':>9}"
@@ -75,6 +77,8 @@ class Report:
             lines.append("")
             lines.append("Malformed documents (skipped):")
             lines += [f"  {coll} {ref}: {reason}" for coll, ref, reason in self.problems]
+        if self.notes:
+            lines += ["", "Notes:"] + [f"  {coll} {ref}: {note}" for coll, ref, note in self.notes]
         return "\n".join(lines)
 
 
@@ -127,7 +131,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _one(session: Session, collection: str, mapper: Mapper, doc: dict, now: datetime) -> tuple[str, str | None]:
-    """Import one document inside a savepoint; returns (outcome | 'error', reason)."""
+    """Import one document inside a savepoint; returns (outcome | 'error', reason or note)."""
     try:
         lid = legacy_id(doc)
     except Malformed as exc:
@@ -139,7 +143,7 @@ def _one(session: Session, collection: str, mapper: Mapper, doc: dict, now: date
         with session.begin_nested():
             if _already(session, collection, lid):
                 return SKIPPED, None
-            outcome, table, new_id = mapper(session, doc, now)
+            outcome, table, new_id, *note = mapper(session, doc, now)
             session.add(LegacyImport(collection=collection, legacy_id=lid, table=table, new_id=new_id,
                                      outcome=outcome))
             session.flush()
@@ -147,7 +151,7 @@ def _one(session: Session, collection: str, mapper: Mapper, doc: dict, now: date
         if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
             raise  # the database went away: stop rather than report every document as bad
         return "error", _reason(exc)
-    return outcome, None
+    return outcome, (note[0] if note else None)
 
 
 async def run_import(reader, engine: sa.Engine, *, dry_run: bool = False, progress: bool = True,
@@ -170,6 +174,8 @@ async def run_import(reader, engine: sa.Engine, *, dry_run: bool = False, progre
                         report.problems.append((collection, ref, reason or "?"))
                     else:
                         setattr(counts, outcome, getattr(counts, outcome) + 1)
+                        if reason:
+                            report.notes.append((collection, ref, reason))
                     if not dry_run:
                         session.commit()  # each document is its own transaction
                     bar.update()

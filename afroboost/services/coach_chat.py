@@ -21,13 +21,8 @@ from afroboost.services.catalog import local_tz
 from afroboost.services.chat import DEFAULT_GROUPS
 from afroboost.services.chat_format import plain_text
 from afroboost.services.concept import display_phone
-from afroboost.services.text_search import (
-    clean_query,
-    contact_matches,
-    contains,
-    message_conversations,
-    sql_lower,
-)
+from afroboost.services.conversation_search import dense_matches, recent_first, search_filter
+from afroboost.services.text_search import clean_query
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -62,6 +57,7 @@ class ConversationPage:
     page: int = 1
     pages: int = 1
     has_more: bool = False
+    total_exact: bool = True  # False: a broad search, `total` is a floor (« Plus de 40 conversations »)
 
 
 def contact_label(c: Contact | None) -> str:
@@ -93,24 +89,6 @@ def excerpt(msg: ChatMessage | None) -> str:
     return f"{msg.sender_name} : {body}" if msg.sender_name else body
 
 
-def _search(session: Session, query: str) -> sa.ColumnElement[bool]:
-    """Participants' names, emails and phones, message content, group titles (case-insensitive).
-
-    One `id IN (UNION …)`: each branch is answered by an index (contact / message search
-    indexes, conversation.contact_id, conversation_member.contact_id, conversation.kind).
-    """
-    # a CTE used twice: PostgreSQL computes the matching contacts once (else it may re-filter
-    # every contact for the member branch)
-    people = select(Contact.id).where(contact_matches(session, query)).cte("search_people")
-    owner = select(Conversation.id).where(Conversation.contact_id.in_(select(people.c.id)))
-    member = select(ConversationMember.conversation_id).where(
-        ConversationMember.contact_id.in_(select(people.c.id)))
-    # Assistant conversations are all titled « Coach Bassi »: only group titles say something.
-    titled = select(Conversation.id).where(Conversation.kind == GROUP).where(
-        contains(sql_lower(session)(Conversation.title), query))
-    return Conversation.id.in_(sa.union(owner, member, message_conversations(session, query), titled))
-
-
 def access_conversations(session: Session, *, query: str = "", page: int = 1, per_page: int = PER_PAGE,
                          now: datetime | None = None) -> ConversationPage:
     """One page of live conversations, the most recently active first.
@@ -119,29 +97,61 @@ def access_conversations(session: Session, *, query: str = "", page: int = 1, pe
         query: searched in participants' names, emails and phones, in messages and group titles.
         page: 1-based; clamped to the existing pages.
         per_page: 1 to 100.
+
+    A search first tries the dense plan (services/conversation_search.py): when the query
+    matches everywhere, the page comes from the most recent conversations and `total` is a
+    floor (`total_exact` False).
     """
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
-    where = [Conversation.deleted_at.is_(None)]
-    if q := clean_query(query):
-        where.append(_search(session, q))
-    recent = sa.func.coalesce(Conversation.last_message_at, Conversation.created_at)
+    page, now = max(1, int(page)), now or utc_now()
+    q = clean_query(query)
+    if q and (dense := dense_matches(session, q, want=page * per_page + 1)) is not None:
+        return _dense_page(session, dense, page, per_page, now)
+    live = Conversation.deleted_at.is_(None)
+    recent, conv_id = recent_first()
+    order = (recent.desc(), conv_id.desc())
+    if not q:  # the whole list: walk the recency index, count apart (no window over every row)
+        total = session.exec(select(sa.func.count()).select_from(Conversation).where(live)).one()
+        page = min(page, max(1, math.ceil(total / per_page)))
+        convs = list(session.exec(select(Conversation).where(live).order_by(*order)
+                                  .offset((page - 1) * per_page).limit(per_page)).all())
+        return _page(session, convs, total, page, per_page, now)
+    where = [live, search_filter(session, q)]
 
     def fetch(p: int) -> list:
         # the page and the total in one pass: the search runs once (count(*) OVER () before LIMIT)
         stmt = select(Conversation, sa.func.count().over()).where(*where)
-        return list(session.exec(stmt.order_by(recent.desc(), Conversation.id.desc())
-                                 .offset((p - 1) * per_page).limit(per_page)).all())
+        return list(session.exec(stmt.order_by(*order).offset((p - 1) * per_page).limit(per_page)).all())
 
-    page = max(1, int(page))
     found = fetch(page)
     if not found and page > 1:  # past the last page: clamp to it
         total = session.exec(select(sa.func.count()).select_from(Conversation).where(*where)).one()
         page = max(1, math.ceil(total / per_page))
         found = fetch(page)
     total = found[0][1] if found else 0
+    return _page(session, [conv for conv, _n in found], total, page, per_page, now)
+
+
+def _page(session: Session, convs: list[Conversation], total: int, page: int, per_page: int,
+          now: datetime) -> ConversationPage:
     pages = max(1, math.ceil(total / per_page))
-    rows = _rows(session, [conv for conv, _n in found], now or utc_now())
-    return ConversationPage(rows=rows, total=total, page=page, pages=pages, has_more=page < pages)
+    return ConversationPage(rows=_rows(session, convs, now), total=total, page=page, pages=pages,
+                            has_more=page < pages)
+
+
+def _dense_page(session: Session, dense: tuple[list[int], bool], page: int, per_page: int,
+                now: datetime) -> ConversationPage:
+    ids, exact = dense
+    if exact:  # every live conversation was checked: like the selective plan (page clamped)
+        page = min(page, max(1, math.ceil(len(ids) / per_page)))
+    window = ids[(page - 1) * per_page: page * per_page]
+    by_id = {c.id: c for c in session.exec(select(Conversation).where(Conversation.id.in_(window))).all()}
+    convs = [by_id[i] for i in window if i in by_id]
+    if exact:
+        return _page(session, convs, len(ids), page, per_page, now)
+    # at least this many: every row up to this page, and more after it
+    return ConversationPage(rows=_rows(session, convs, now), total=page * per_page, page=page, pages=page + 1,
+                            has_more=True, total_exact=False)
 
 
 def _rows(session: Session, convs: list[Conversation], now: datetime) -> list[ConversationRow]:

@@ -98,11 +98,16 @@ def contact_matches(session: Session, query: str) -> sa.ColumnElement[bool]:
         ids = [fts_rowids("contact_fts", query)]
         ids += [fts_rowids("contact_fts", d, "phone") for d in fragments if len(d) >= 3]
         return Contact.id.in_(sa.union(*ids) if len(ids) > 1 else ids[0])
+    return contact_like(session, query)
+
+
+def contact_like(session: Session, query: str) -> sa.ColumnElement[bool]:
+    """The same test as `contact_matches`, row by row (no search-index lookup): for a few known rows."""
     lower = sql_lower(session)
     # literal ' ': the PostgreSQL trigram index is on lower(first_name || ' ' || last_name)
     full_name = Contact.first_name.op("||")(sa.literal_column("' '")).op("||")(Contact.last_name)
     conds = [contains(lower(col), query) for col in (full_name, Contact.email, Contact.phone)]
-    conds += [contains(lower(Contact.phone), d) for d in fragments]  # lower(): the indexed expression
+    conds += [contains(lower(Contact.phone), d) for d in phone_fragments(query)]  # lower(): the indexed expression
     return sa.or_(*conds)
 
 

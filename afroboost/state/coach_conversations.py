@@ -26,13 +26,14 @@ class ConversationsState(CoachState):
     query: str = ""
     page: int = 1
     total: int = 0
+    total_exact: bool = True  # False: a search found everywhere, `total` is a floor
     has_more: bool = False
     selected: int = 0
     confirm_delete: int = 0
 
     @rx.var
     def count_label(self) -> str:
-        return texts.CONV_COUNT.format(n=self.total)
+        return (texts.CONV_COUNT if self.total_exact else texts.CONV_COUNT_FLOOR).format(n=self.total)
 
     async def _fetch(self, page: int) -> None:
         result = await run_read(access_conversations, query=self.query, page=page, per_page=PER_PAGE)
@@ -42,6 +43,7 @@ class ConversationsState(CoachState):
             seen = {r.id for r in self.rows}
             self.rows = [*self.rows, *[r for r in result.rows if r.id not in seen]]
         self.page, self.total, self.has_more = result.page, result.total, result.has_more
+        self.total_exact = result.total_exact
 
     @rx.event
     async def load(self):

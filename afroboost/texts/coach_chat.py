@@ -19,6 +19,7 @@ CONV_SEARCH = "Nom, email, téléphone ou message…"
 CONV_CLEAR = "Effacer la recherche"
 CONV_REFRESH = "Actualiser la liste"
 CONV_COUNT = "{n} conversation(s)"
+CONV_COUNT_FLOOR = "Plus de {n} conversations"  # a search found nearly everywhere: not counted to the end
 CONV_NONE = "Aucune conversation pour le moment."
 CONV_NO_MATCH = "Aucune conversation ne correspond à cette recherche."
 CONV_MORE = "Plus"

@@ -67,6 +67,11 @@ async def test_import_maps_dedupes_and_reports(any_db, tmp_path, make_reader):
     by_oid = _ids_by_oid()
     assert {by_oid[ref] for _, ref, _ in report.problems} == fx.MALFORMED
     assert all(reason for _, _, reason in report.problems)
+    # custom emojis are files: one the app already has, one listed to add by hand
+    notes = sorted(note for coll, _, note in report.notes if coll == "custom_emojis")
+    assert notes == ["afro-party.png: not in assets/emojis/ — review the legacy file, then add it by hand",
+                     "fire.svg: already in the app"]
+    assert "Notes:" in report.table() and "afro-party.png" in report.table()
     # What PostgreSQL would refuse (integer overflow) or Python cannot represent is reported in
     # the same words on both databases, never as a database error nor a crash of the whole run.
     reasons = {by_oid[ref]: reason for _, ref, reason in report.problems}

@@ -17,7 +17,7 @@ from afroboost.models import (
     ConversationMember,
     Reservation,
 )
-from afroboost.services import ServiceError
+from afroboost.services import ServiceError, conversation_search
 from afroboost.services.booking import BookingRequest, book
 from afroboost.services.chat import do_ensure_assistant_conversation, do_ensure_default_groups, do_join_group
 from afroboost.services.chat_private import do_open_private
@@ -49,7 +49,16 @@ def page(query: str = "", page: int = 1, per_page: int = 20):
     return in_read(access_conversations, query=query, page=page, per_page=per_page, now=NOW)
 
 
-def test_search_finds_names_emails_phones_and_message_content_in_any_case(db):
+@pytest.fixture(params=["dense", "selective"])
+def plan(request, monkeypatch):
+    """Both search plans must find the same: on a small database every search takes the dense
+    plan (it checks every conversation); MAX_SPAN 0 forces the selective, index-backed one."""
+    if request.param == "selective":
+        monkeypatch.setattr(conversation_search, "MAX_SPAN", 0)
+    return request.param
+
+
+def test_search_finds_names_emails_phones_and_message_content_in_any_case(db, plan):
     awa = contact(1, first_name="Élodie", last_name="Mbappé", email="elo@example.ch")
     kofi = contact(2, first_name="Kofi", last_name="Annan", phone="+41791112233")
     a, k = assistant(awa), assistant(kofi)
@@ -65,7 +74,7 @@ def test_search_finds_names_emails_phones_and_message_content_in_any_case(db):
     assert sorted(ids("")) == sorted([a, k])
 
 
-def test_group_found_by_title_and_by_member_not_assistants_by_their_shared_title(db):
+def test_group_found_by_title_and_by_member_not_assistants_by_their_shared_title(db, plan):
     do_ensure = in_write(do_ensure_default_groups)
     community = do_ensure[0].id
     awa = contact(1, first_name="Awa")
@@ -137,7 +146,7 @@ def test_day_badge_follows_zurich_midnight_not_utc():
     assert day_badge(NOW.replace(month=7), NOW.replace(month=7)) == ("Aujourd'hui", "14h00")  # summer time
 
 
-def test_soft_delete_hides_the_conversation_but_keeps_its_history(db):
+def test_soft_delete_hides_the_conversation_but_keeps_its_history(db, plan):
     awa = contact(1)
     conv = assistant(awa)
     say(conv, "secret", contact_id=awa)
@@ -219,3 +228,49 @@ def test_excerpt_shows_emoji_tags_as_emojis_never_raw():
                                body="On danse ! [emoji:fire.svg] [emoji:../x.svg]"))
     assert text == "Awa : On danse ! 🔥"
     assert "[emoji:" not in text
+
+
+def _many_assistant_conversations(n: int) -> list[int]:
+    """`n` participants, each with a « Bonjour » in their conversation a minute apart (newest last)."""
+    ids = []
+    with write_session() as s:
+        for i in range(n):
+            c = Contact(first_name=f"Membre{i}", email=f"m{i}@exemple.ch", created_at=NOW, updated_at=NOW)
+            s.add(c)
+            s.flush()
+            at = NOW - timedelta(minutes=n - i)
+            conv = Conversation(kind="assistant", title="Coach Bassi", contact_id=c.id, created_at=NOW,
+                                last_message_at=at)
+            s.add(conv)
+            s.flush()
+            body = f"Bonjour coach, message {i}" + (" rare-mot" if i % 100 == 7 else "") + \
+                (" moyen" if i % 8 == 0 else "")
+            s.add(ChatMessage(conversation_id=conv.id, sender_kind="member", contact_id=c.id, body=body, created_at=at))
+            ids.append(conv.id)
+    return ids
+
+
+def test_a_word_found_everywhere_lists_the_newest_with_a_floor_total(db):
+    ids = _many_assistant_conversations(260)  # more than the dense plan reads for pages 1 and 2
+    newest_first = ids[::-1]
+    first = page("BONJOUR")
+    assert not first.total_exact and first.total == 20 and first.has_more
+    assert [r.id for r in first.rows] == newest_first[:20]
+    second = page("bonjour", page=2)  # « Plus »
+    assert not second.total_exact and second.total == 40
+    assert [r.id for r in second.rows] == newest_first[20:40]
+    # every 8th conversation: the first sample holds too few, the density found says how far to read
+    medium = page("moyen")
+    assert not medium.total_exact and [r.id for r in medium.rows] == newest_first[3::8][:20]
+    # deep enough that every conversation is read: exact again
+    last = page("bonjour", page=13)
+    assert last.total_exact and last.total == 260 and [r.id for r in last.rows] == newest_first[240:]
+    # a rarer word in the same list: exact, through the index-backed plan
+    rare = page("rare-mot")
+    assert rare.total_exact and rare.total == 3 and [r.id for r in rare.rows] == [ids[207], ids[107], ids[7]]
+
+
+def test_a_word_found_everywhere_skips_deleted_conversations(db):
+    ids = _many_assistant_conversations(260)
+    in_write(do_delete_conversation, conversation_id=ids[-1])
+    assert page("bonjour").rows[0].id == ids[-2]
