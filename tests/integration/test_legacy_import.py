@@ -24,6 +24,7 @@ from afroboost.models import (
     Course,
     Delivery,
     LegacyImport,
+    MediaPage,
     Offer,
     PromoCode,
     Reservation,
@@ -211,3 +212,18 @@ def test_database_error_rolls_back_only_its_document(any_db):
     with Session(any_db) as s:
         assert [c.email for c in s.exec(select(Contact))] == ["ok@example.com"]
         assert [r.legacy_id for r in s.exec(select(LegacyImport))] == ["u-y"]
+
+
+async def test_collections_under_another_name_are_found(any_db, tmp_path):
+    """Promo codes, media pages and emojis are named by feature only in the PRD: their usual names work."""
+    folder = fx.write_export(tmp_path / "export")
+    for old, new in (("discount_codes", "promo_codes"), ("media_links", "media_pages"), ("custom_emojis", "emojis")):
+        (folder / f"{old}.json").rename(folder / f"{new}.json")
+    report = await run_import(DirReader(folder), any_db, progress=False)
+    assert report.counts["discount_codes (promo_codes)"].created == len(fx.DOCS["discount_codes"])
+    assert report.counts["media_links (media_pages)"].created == len(fx.DOCS["media_links"])
+    assert report.counts["custom_emojis (emojis)"].skipped == len(fx.DOCS["custom_emojis"])
+    assert _count(any_db, PromoCode) == len(fx.DOCS["discount_codes"])
+    assert _count(any_db, MediaPage) == len(fx.DOCS["media_links"])
+    again = await run_import(DirReader(folder), any_db, progress=False)  # recorded under the usual name
+    assert again.counts["discount_codes (promo_codes)"].created == 0
