@@ -10,7 +10,9 @@ import os
 import pathlib
 import random
 import uuid
+from datetime import timedelta
 
+import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from afroboost import texts
@@ -154,6 +156,40 @@ def test_search_finds_a_conversation_by_message_content_then_soft_delete(desktop
     expect(page.get_by_test_id("conversation-row").first).to_be_visible()
     page.get_by_test_id("conversations-search").fill(tag)  # her name: the conversation stays hidden
     expect(page.get_by_test_id("conversations-empty")).to_be_visible()
+
+
+def test_a_word_in_every_recent_conversation_shows_a_floor_count_and_more(desktop: Page, app_url: str,
+                                                                          e2e_db_url: str):
+    page, tag, now = desktop, "partout" + uuid.uuid4().hex[:6], utc_now()
+    ids = []
+    with write_session(e2e_db_url) as s:  # 230 participants who all wrote the word just now
+        for i in range(230):
+            c = Contact(first_name=f"Fan{i}", last_name="Partout")
+            s.add(c)
+            s.flush()
+            at = now - timedelta(milliseconds=10 * i)
+            conv = Conversation(kind="assistant", contact_id=c.id, title="Coach Bassi", created_at=at,
+                                last_message_at=at)
+            s.add(conv)
+            s.flush()
+            s.add(ChatMessage(conversation_id=conv.id, sender_kind="member", contact_id=c.id,
+                              sender_name=c.first_name, body=f"Salut {tag} !", created_at=at))
+            ids.append(conv.id)
+    try:
+        _tab(page, app_url)
+        page.get_by_test_id("conversations-search").fill(tag.upper())
+        rows = page.get_by_test_id("conversation-row")
+        expect(rows).to_have_count(20)
+        expect(page.get_by_test_id("conversations-count")).to_have_text("Plus de 20 conversations")
+        expect(rows.first.get_by_test_id("conversation-title")).to_have_text("Fan0 Partout")  # the newest
+        page.get_by_test_id("conversations-more").click()
+        expect(rows).to_have_count(40)
+        expect(page.get_by_test_id("conversations-count")).to_have_text("Plus de 40 conversations")
+        expect(rows.nth(39).get_by_test_id("conversation-title")).to_have_text("Fan39 Partout")
+        _shot(page, "conversations-floor-1280", full_page=True)
+    finally:  # out of the other tests' lists
+        with write_session(e2e_db_url) as s:
+            s.execute(sa.update(Conversation).where(Conversation.id.in_(ids)).values(deleted_at=utc_now()))
 
 
 def test_ai_settings_are_checked_saved_and_survive_a_reload(desktop: Page, app_url: str):
