@@ -204,6 +204,11 @@ def test_a_booking_on_the_scale_profile_lands_in_postgres(browser, scale_app: Sc
         page.context.close()
 
 
+def _online_lines() -> list[str]:
+    """The holders of the « Scheduler is ONLINE » lines in the server log, in order."""
+    return re.findall(r"Scheduler is ONLINE \(([^)]+)\)", LOG.read_text(errors="replace"))
+
+
 def _wait(cond, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while not (value := cond()):
@@ -216,6 +221,7 @@ def test_killing_the_scheduler_worker_hands_the_lease_over_and_campaigns_go_on(b
     holder, pid = _wait(scale_app.scheduler, 30, "a scheduler lease")
     workers = scale_app.workers()
     assert pid in workers, f"the lease holder {holder} is not one of the server's workers {workers}"
+    assert _online_lines() == [holder], "exactly one of the 3 workers runs the scheduler"
     page = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
     page.set_default_timeout(20_000)
     try:
@@ -230,6 +236,8 @@ def test_killing_the_scheduler_worker_hands_the_lease_over_and_campaigns_go_on(b
         print(f"\nscheduler worker {pid} killed: worker {new_pid} took the lease {handoff:.1f} s later")
         assert scale_app.proc.poll() is None, "the server stopped with its worker"
         assert new_pid != pid and new_pid in scale_app.workers()
+        _wait(lambda: len(_online_lines()) >= 2, 5, "the new leader's « Scheduler is ONLINE »")
+        assert _online_lines() == [holder, new_holder]
         # granian respawned the dead worker: 3 workers again, the killed pid gone.
         respawned = _wait(lambda: len(w := scale_app.workers()) == WORKERS and pid not in w and w, 30,
                           f"{WORKERS} workers again")
