@@ -13,31 +13,21 @@ in-process with granian's own respawn switched on, so:
 * a worker that dies again within 5.5 s of its respawn is a crash loop: granian stops the
   server and the supervisor (docs/deploy.md) takes over.
 
-`make run` and `make run-scale` use it. The patch touches one granian class attribute in
+`make run` and `make run-scale` use it. The patch rebinds one granian module attribute, in
 this process only; granian is pinned in requirements.txt.
 """
 
 from __future__ import annotations
 
-import sys
 
-
-def respawning_server_class():
+def respawning(base: type) -> type:
     """granian's `Server` class with failed-worker respawn on by default (no other change)."""
-    import granian.server
-
-    base = granian.server.Server
-    if getattr(base, "afroboost_respawns", False):
-        return base
 
     class RespawningServer(base):  # type: ignore[misc, valid-type]
-        afroboost_respawns = True
-
         def __init__(self, *args, **kwargs):
             kwargs.setdefault("respawn_failed_workers", True)
             super().__init__(*args, **kwargs)
 
-    RespawningServer.__name__ = RespawningServer.__qualname__ = f"Respawning{base.__name__}"
     return RespawningServer
 
 
@@ -47,7 +37,7 @@ def serve(host: str, port: int) -> int:
     from reflex.reflex import cli
 
     # reflex.utils.exec imports `Server` from granian.server when it starts the backend.
-    granian.server.Server = respawning_server_class()
+    granian.server.Server = respawning(granian.server.Server)
     args = ["run", "--env", "prod", "--backend-host", host, "--backend-port", str(port)]
     try:
         cli(args, prog_name="reflex", standalone_mode=False)
@@ -57,6 +47,3 @@ def serve(host: str, port: int) -> int:
         return stop.code if isinstance(stop.code, int) else 1
     return 0
 
-
-if __name__ == "__main__":  # pragma: no cover - `python -m afroboost serve` is the entry point
-    sys.exit(serve("127.0.0.1", 3000))

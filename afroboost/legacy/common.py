@@ -83,12 +83,17 @@ def flag(doc: dict, name: str, default: bool) -> bool:
     return bool(value)
 
 
+def _plain(value):
+    """A bson Decimal128 as a Decimal; anything else unchanged."""
+    return value.to_decimal() if hasattr(value, "to_decimal") else value
+
+
 def as_int(value, default: int, *, low: int = -INT_MAX) -> int:
     """A whole number that fits an `integer` column, else Malformed (never a database error)."""
     if value is None or value == "":
         return default
     try:
-        number = int(value.to_decimal() if hasattr(value, "to_decimal") else value)  # bson Decimal128
+        number = int(_plain(value))
     except (TypeError, ValueError, OverflowError) as exc:
         raise Malformed(f"bad number {value!r}") from exc
     if not low <= number <= INT_MAX:
@@ -99,7 +104,7 @@ def as_int(value, default: int, *, low: int = -INT_MAX) -> int:
 def cents(value) -> int:
     """A legacy price in francs (number, numeric string or Decimal128) as whole cents."""
     try:
-        amount = float(value.to_decimal() if hasattr(value, "to_decimal") else value or 0)
+        amount = float(_plain(value) or 0)
         result = max(0, round(amount * 100))
     except (TypeError, ValueError, OverflowError) as exc:  # text, NaN, infinity
         raise Malformed(f"bad price {value!r}") from exc

@@ -62,11 +62,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 async def _source(reader, collection: str) -> tuple[str, int]:
     """(the legacy collection to read for `collection`, its document count)."""
-    n = await reader.count(collection)
-    for alias in ALIASES.get(collection, ()) if not n else ():
-        if found := await reader.count(alias):
-            return alias, found
-    return collection, n
+    if n := await reader.count(collection):
+        return collection, n
+    for alias in ALIASES.get(collection, ()):
+        if n := await reader.count(alias):
+            return alias, n
+    return collection, 0
 
 
 @dataclass

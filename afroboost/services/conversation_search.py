@@ -69,16 +69,16 @@ def _chunk_hits(session: Session, query: str, ids: Sequence[int]) -> set[int]:
     """Which of the conversations `ids` match `query`, row by row: a few hundred known rows, so
     no search-index lookup (which would list every match in the database first)."""
     in_chunk = list(ids)
-    lower = sql_lower(session)
+    lower, who = sql_lower(session), contact_like(session, query)
     # MATERIALIZED: PostgreSQL reads the chunk's messages by conversation first, then filters
     # them; never the trigram index, whose bitmap for a frequent word is the whole table.
     theirs = select(ChatMessage.conversation_id, ChatMessage.body).where(ChatMessage.conversation_id.in_(in_chunk)) \
         .cte("chunk_messages").prefix_with("MATERIALIZED", dialect="postgresql")
     said = select(theirs.c.conversation_id).where(contains(lower(theirs.c.body), query))
     owner = select(Conversation.id).join(Contact, Contact.id == Conversation.contact_id).where(
-        Conversation.id.in_(in_chunk), contact_like(session, query))
+        Conversation.id.in_(in_chunk), who)
     member = select(ConversationMember.conversation_id).join(Contact, Contact.id == ConversationMember.contact_id) \
-        .where(ConversationMember.conversation_id.in_(in_chunk), contact_like(session, query))
+        .where(ConversationMember.conversation_id.in_(in_chunk), who)
     titled = select(Conversation.id).where(Conversation.id.in_(in_chunk), Conversation.kind == GROUP,
                                            contains(lower(Conversation.title), query))
     return set(session.execute(sa.union(said, owner, member, titled)).scalars())
