@@ -30,6 +30,9 @@ config = rx.Config(
     async_db_url=async_db_url(_settings.db_url),
     redis_url=_settings.redis_url,
     telemetry_enabled=False,
+    # The websocket and the HTTP routes answer the site's own origin only (afroboost/api/guard.py
+    # also refuses another Origin at the handshake).
+    cors_allowed_origins=sorted(_settings.origins),
     show_built_with_reflex=False,
     plugins=[
         rx.plugins.SitemapPlugin(),

@@ -8,6 +8,7 @@ from afroboost import (
     texts,
 )
 from afroboost.api.app import create_api
+from afroboost.api.guard import RequestGuard
 from afroboost.pages.articles import article_page, articles_page
 from afroboost.pages.book import book_page
 from afroboost.pages.chat import chat_page
@@ -29,7 +30,8 @@ app = rx.App(
     head_components=[rx.el.meta(name="theme-color", content="#000000"),
                      rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
                      rx.script(src="/chat_notify.js", defer=True)],
-    api_transformer=create_api(),
+    # Our routes first, then the guard around everything (token shape, origin, body caps).
+    api_transformer=[create_api(), RequestGuard],
 )
 app.add_middleware(CoachGuard())
 # Campaign scheduler: every worker runs this; the one holding the DB lease runs APScheduler.

@@ -9,6 +9,7 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -53,6 +54,19 @@ class Settings(BaseSettings):
     # Send the session cookie only over HTTPS (set true behind TLS in production).
     cookie_secure: bool = False
     uploads_max_bytes: int = 5 * 1024 * 1024
+    # Any other HTTP request body (webhooks, forms): refused past this many bytes before it is read.
+    request_max_bytes: int = 256 * 1024
+    # Extra origins allowed to open the websocket (comma-separated); SITE_URL's origin always is.
+    allowed_origins: str = ""
+    # Rate limits (the `limits` notation, `;` between several), per tab token and per IP.
+    limit_booking: str = "10/minute;40/hour"
+    limit_promo: str = "10/minute;40/hour"
+    limit_lookup: str = "10/minute;30/hour"
+    limit_identity_claim: str = "5/minute;20/hour"
+    limit_code_entry: str = "10/minute;30/hour"
+    limit_chat_message: str = "20/minute;300/hour"
+    limit_typing: str = "40/minute"
+    limit_ai_request: str = "8/minute;60/hour"
     # AI assistant: any OpenAI-compatible server (OpenAI, Ollama, vLLM). No key: shown unavailable.
     openai_api_key: str = ""
     openai_base_url: str = ""  # empty: the SDK's default (OpenAI)
@@ -85,6 +99,17 @@ class Settings(BaseSettings):
     @property
     def db_url(self) -> str:
         return normalize_db_url(self.database_url)
+
+    @property
+    def site_origin(self) -> str:
+        """`scheme://host[:port]` of SITE_URL (what a browser sends as `Origin`)."""
+        parts = urlsplit(self.site_url.strip())
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+    @property
+    def origins(self) -> frozenset[str]:
+        extra = (o.strip().rstrip("/").lower() for o in self.allowed_origins.split(","))
+        return frozenset({self.site_origin, *(o for o in extra if o)})
 
     @property
     def is_sqlite(self) -> bool:

@@ -7,15 +7,17 @@ transaction decides when rows become visible.
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from afroboost.models import ClassSession, Course, Offer, PromoCode
 from afroboost.services.validation import Participant
+from tests import clock
 
-# A fixed "now" for tests that pass `now=`: Tuesday 1 December 2026, 12:00 UTC.
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+# The tests' "now" (tests/clock.py): the instant the travelled clock starts at, so `now=NOW`
+# and the services' own `utc_now()` agree on the day whatever the real date is.
+NOW = clock.NOW
 _seq = itertools.count(1)
 
 

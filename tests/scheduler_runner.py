@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from datetime import timedelta
+
+from tests import clock
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -45,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renew", type=float, default=5.0)
     parser.add_argument("--retry", type=float, default=3.0)
     args = parser.parse_args(argv)
+    if os.environ.get(clock.ENV):  # started by a test: the test's clock, not the real date
+        clock.start()
     logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(asctime)s %(process)d %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     asyncio.run(run(args))

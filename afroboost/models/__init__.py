@@ -1,6 +1,6 @@
 """SQLModel tables, one module per domain. Importing this package registers them all."""
 
-from afroboost.models.auth import LoginToken
+from afroboost.models.auth import CoachSession, LoginToken, VerificationCode
 from afroboost.models.booking import Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus
 from afroboost.models.campaign import (
     Campaign,
@@ -29,6 +29,8 @@ from afroboost.models.content import Article, MediaPage, SiteConcept
 from afroboost.models.legacy import LegacyImport
 
 __all__ = [
+    "CoachSession",
+    "VerificationCode",
     "LegacyImport",
     "Campaign",
     "CampaignSlot",

@@ -46,6 +46,11 @@ def coach_from_cookie(value: str | None) -> str | None:
     return email if is_coach_email(email) else None
 
 
+def access_coach_session(session: Session, *, value: str | None) -> str | None:
+    """The coach email a session cookie value stands for, or None (not signed in)."""
+    return coach_from_cookie(value)
+
+
 def do_create_login_link(session: Session, *, email: str | None = None, now: datetime | None = None) -> str:
     """A one-time login token (10 minutes, usable once) for a coach email; returns the token."""
     now = now or utc_now()

@@ -10,9 +10,10 @@ import asyncio
 
 from afroboost import texts
 from afroboost.db import run_read
+from afroboost.keys import inbox_key
 from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
-from afroboost.state.chat_push import COACH_INBOX, append_to_room, inbox_token, ping_inbox
+from afroboost.state.chat_push import append_to_room, ping_inbox
 
 _pending: set[asyncio.Task] = set()
 
@@ -42,6 +43,6 @@ async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool
     for contact_id in members:
         async def refresh(inbox, cid=contact_id):
             inbox.threads = await run_read(private_threads, contact_id=cid)
-        await ping_inbox(Inbox, inbox_token(contact_id), note, refresh)
+        await ping_inbox(Inbox, inbox_key(contact_id), note, refresh)
     if coach or force_coach:
-        await ping_inbox(Inbox, COACH_INBOX, note)
+        await ping_inbox(Inbox, inbox_key("coach"), note)

@@ -1,8 +1,8 @@
 """Private messages in a floating window, and each person's inbox (unread badges, notifications).
 
 PrivateRoom is a second shared state so a participant keeps their group open while
-writing privately. Inbox is linked to `inbox-<contact id>` (or `inbox-coach` for the
-coach's dashboard): pushes move its `ping`, which the page turns into a sound, a tab-title
+writing privately. Inbox is linked to the person's unguessable inbox key (afroboost/keys.py; the coach's
+dashboard has its own): pushes move its `ping`, which the page turns into a sound, a tab-title
 flash and a browser notification (or an in-page toast).
 """
 
@@ -12,6 +12,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
+from afroboost.keys import inbox_key, room_key
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
 from afroboost.services.chat_format import room_window
@@ -19,7 +20,6 @@ from afroboost.services.chat_private import PrivateView, do_mark_read, do_open_p
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_notify import after_post
-from afroboost.state.chat_push import COACH_INBOX, inbox_token
 
 ROOM_SIZE = 50
 
@@ -39,14 +39,14 @@ class Inbox(rx.SharedState):
         me = await self.get_state(ChatIdentity)
         if not me._contact_id:
             return
-        inbox = await self._link_to(inbox_token(me._contact_id))
+        inbox = await self._link_to(inbox_key(me._contact_id))
         inbox.threads = await run_read(private_threads, contact_id=me._contact_id)
 
     @rx.event
     async def connect_coach(self):
         """The dashboard hears of new participant messages (checked from the coach cookie)."""
         if (await self.get_state(AuthState)).ensure():
-            await self._link_to(COACH_INBOX)
+            await self._link_to(inbox_key("coach"))
 
 
 class PrivateRoom(rx.SharedState):
@@ -54,7 +54,7 @@ class PrivateRoom(rx.SharedState):
     messages: list[MessageView] = []
 
     async def _show(self, me: ChatIdentity, conv) -> None:
-        room = await self._link_to(f"room-{conv.id}")
+        room = await self._link_to(room_key(conv.id))
         room.conversation_id = conv.id  # from the database on every open (pushes skip unloaded rooms)
         room.messages = room_window(await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE),
                                     ROOM_SIZE)

@@ -11,18 +11,10 @@ import time
 
 import reflex as rx
 
+from afroboost.keys import room_key
 from afroboost.services.chat_format import room_window
 
 log = logging.getLogger("afroboost.chat")
-COACH_INBOX = "inbox-coach"
-
-
-def room_token(conversation_id: int) -> str:
-    return f"room-{int(conversation_id)}"
-
-
-def inbox_token(contact_id: int) -> str:
-    return f"inbox-{int(contact_id)}"
 
 
 def _app():
@@ -49,7 +41,7 @@ async def _loaded(token: rx.BaseStateToken) -> bool:
 
 async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
     """Add a message to a room state browsers have open (a campaign, a copy to the other window kind)."""
-    token = rx.BaseStateToken(ident=room_token(conversation_id), cls=cls)
+    token = rx.BaseStateToken(ident=room_key(conversation_id), cls=cls)
     try:
         if not await _loaded(token):
             return

@@ -1,6 +1,6 @@
 """The room a tab shows (assistant conversation, group, or any conversation for the coach).
 
-One rx.SharedState per conversation (`room-<id>`): linked only after the server checked
+One rx.SharedState per conversation (an unguessable key, afroboost/keys.py): linked only after the server checked
 that this tab may be there; every linked browser gets each new message without polling.
 The assistant's reply streams into the room from a background event.
 """
@@ -15,6 +15,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
+from afroboost.keys import room_key
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
@@ -52,7 +53,7 @@ class ChatRoom(rx.SharedState):
     ai_typing: bool = False
 
     async def _enter(self, conv) -> None:
-        room = await self._link_to(f"room-{conv.id}")
+        room = await self._link_to(room_key(conv.id))
         room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
         # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
         rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)

@@ -22,6 +22,7 @@ from afroboost import texts
 from afroboost.db import in_read, in_write, utc_now, write_session
 from afroboost.models import ChatMessage, Contact, Conversation, Delivery
 from afroboost.services.campaigns import CampaignDraft, do_save_campaign
+from tests import clock
 from tests.conftest import ROOT
 from tests.procs import stop_group
 
@@ -36,7 +37,7 @@ class Runner:
     """One scheduler process in its own process group; always killed at the end."""
 
     def __init__(self, db_url: str, log_path, *args: str):
-        env = {**os.environ, "DATABASE_URL": db_url}
+        env = {**clock.child_env(), "DATABASE_URL": db_url}  # the same clock as this test
         env.pop("PYTEST_CURRENT_TEST", None)
         self.log_path = log_path
         with open(log_path, "w") as log:
