@@ -13,11 +13,11 @@ from afroboost.texts.coach_chat import *  # noqa: F401,F403
 from afroboost.texts.coach_concept import *  # noqa: F401,F403
 from afroboost.texts.coach_content import *  # noqa: F401,F403
 from afroboost.texts.public import *  # noqa: F401,F403
+from afroboost.texts.public import ERR
 from afroboost.texts.trust import *  # noqa: F401,F403
 from afroboost.texts.trust_booking import *  # noqa: F401,F403
 from afroboost.texts.trust_coach import *  # noqa: F401,F403
 from afroboost.texts.trust_identity import *  # noqa: F401,F403
-from afroboost.texts.public import ERR
 
 
 def err(key: str, **kwargs) -> str:
