@@ -74,6 +74,12 @@ class RequestGuard:
     def __init__(self, app):
         self.app = app
 
+    @property
+    def routes(self) -> list:
+        """The wrapped app's routes: Reflex mounts the guard at "", and `request.url_for`
+        (e.g. the OAuth callback URL) looks for route names through each mount's `routes`."""
+        return getattr(self.app, "routes", [])
+
     async def __call__(self, scope, receive, send):
         kind = scope["type"]
         if kind not in ("http", "websocket"):

@@ -221,3 +221,13 @@ def test_twilio_signed_repeated_keys_still_validate(twilio):
     resp = twilio.post("/api/webhooks/twilio", content=body.encode(), headers={
         "X-Twilio-Signature": sig, "Content-Type": "application/x-www-form-urlencoded"})
     assert resp.status_code == 200
+
+
+def test_route_names_are_found_through_the_guard(db):
+    """Reflex mounts the guard at "": `url_for("auth_callback")` (Google sign-in) must still resolve."""
+    from starlette.routing import Mount, Router
+
+    from afroboost.api.app import create_api
+
+    router = Router([Mount("", app=RequestGuard(create_api()))])  # the shape Reflex builds
+    assert router.url_path_for("auth_callback") == "/api/auth/callback"
