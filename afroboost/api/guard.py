@@ -34,7 +34,10 @@ EVENT_PATH = "/_event"
 UPLOAD_PATH = "/_upload"
 # Room for the multipart envelope around an image of `uploads_max_bytes`.
 UPLOAD_OVERHEAD = 64 * 1024
-_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+# The frontend's own generator (reflex_base .templates/web/utils/state.js `generateUUID`) writes
+# the variant digit as `(r & 0x7) | 0x8`: 8…f, not only RFC 4122's 8…b. Refusing c…f would
+# refuse about half of all real browsers; Reflex's server-made tokens (uuid4) are 8…b.
+_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89a-f][0-9a-f]{3}-[0-9a-f]{12}")
 
 
 def valid_client_token(token: str) -> bool:

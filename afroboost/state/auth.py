@@ -159,4 +159,9 @@ class CoachGuard(rx.Middleware):
         from reflex.state import StateUpdate
         from reflex_base.event import Event
 
-        return StateUpdate(events=Event.from_event_type(denied()))
+        # A refusal returned here skips the normal delta: send what the check changed itself
+        # (a session found ended flips `is_coach`/`ended`, so the tab shows it), as Reflex's
+        # own HydrateMiddleware does.
+        delta = await state._get_resolved_delta()
+        state._clean()
+        return StateUpdate(delta=delta, events=Event.from_event_type(denied()))

@@ -166,6 +166,8 @@ def test_starlette_parsers_cut_mid_body_answer_413_not_500(db, ai_env):
     (str(uuid.uuid4()), "https://evil.example", False),
     (str(uuid.uuid4()), "null", False),
     (str(uuid.uuid4()), SITE, True),
+    ("cb806d25-bfe9-4603-e28c-7714c8de4c14", SITE, True),  # made by the frontend's generateUUID (variant e)
+    ("cb806d25-bfe9-4603-728c-7714c8de4c14", SITE, False),
     (str(uuid.uuid4()), "http://localhost:3000", True),  # the same local server's other name
     (str(uuid.uuid4()), None, True),  # not a browser: no Origin, no cookie of anyone's
 ])

@@ -103,3 +103,20 @@ def test_every_call_of_ensure_is_awaited():
                     and id(node) not in awaited:
                 bad.append(f"{pathlib.Path(path).relative_to(ROOT)}:{node.lineno}")
     assert bad == []
+
+
+async def test_the_middleware_refusal_tells_the_tab_its_session_ended(db, ai_env):
+    """The middleware's refusal skips Reflex's own delta: it must carry `ended` / `is_coach` itself."""
+    from reflex_base.event import Event
+
+    from afroboost.state.auth import CoachGuard
+
+    ai_env(COACH_SESSION_RECHECK_S=0)
+    cookie = coach_cookie()
+    tab = _tree(cookie)
+    assert await (await tab.get_state(AuthState)).ensure()
+    tab._clean()
+    in_write(do_end_coach_session, value=_value(cookie), everywhere=True)
+    update = await CoachGuard().preprocess(None, tab, Event(name=f"{DashboardState.get_full_name()}.open_tab"))
+    sent = update.delta[AuthState.get_full_name()]
+    assert sent["ended_rx_state_"] is True and sent["is_coach_rx_state_"] is False
