@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import pathlib
 
+import pytest
+
 import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost.db import in_write
 from afroboost.services.auth import do_end_coach_session
@@ -16,6 +18,22 @@ from tests.factories import coach_cookie
 from tests.unit.test_coach_security import _is_refusal, _substate, _tree
 
 ai_env = ai_world.ai_env
+
+
+@pytest.fixture
+def queries(monkeypatch) -> list[str]:
+    """The session checks AuthState makes (each one a database query)."""
+    import afroboost.state.auth as state_auth
+
+    seen: list[str] = []
+    real = state_auth.run_read
+
+    async def counting(fn, **kw):
+        seen.append(fn.__name__)
+        return await real(fn, **kw)
+
+    monkeypatch.setattr(state_auth, "run_read", counting)
+    return seen
 
 
 def _value(cookie: str) -> str:
@@ -37,18 +55,8 @@ async def test_a_tab_already_open_stops_at_its_next_action_once_the_session_is_e
     assert not auth.is_coach and auth.ended and auth._email == ""
 
 
-async def test_the_check_is_reused_within_the_interval_and_redone_after_it(db, ai_env, monkeypatch):
+async def test_the_check_is_reused_within_the_interval_and_redone_after_it(db, ai_env, queries):
     ai_env(COACH_SESSION_RECHECK_S=30)
-    import afroboost.state.auth as state_auth
-
-    queries = []
-    real = state_auth.run_read
-
-    async def counting(fn, **kw):
-        queries.append(fn.__name__)
-        return await real(fn, **kw)
-
-    monkeypatch.setattr(state_auth, "run_read", counting)
     cookie = coach_cookie()
     auth = await _tree(cookie).get_state(AuthState)
     for _ in range(5):
@@ -60,18 +68,8 @@ async def test_the_check_is_reused_within_the_interval_and_redone_after_it(db, a
     assert len(queries) == 2
 
 
-async def test_a_made_up_cookie_costs_one_query_per_interval_not_one_per_event(db, ai_env, monkeypatch):
+async def test_a_made_up_cookie_costs_one_query_per_interval_not_one_per_event(db, ai_env, queries):
     ai_env(COACH_SESSION_RECHECK_S=30)
-    import afroboost.state.auth as state_auth
-
-    queries = []
-    real = state_auth.run_read
-
-    async def counting(fn, **kw):
-        queries.append(fn.__name__)
-        return await real(fn, **kw)
-
-    monkeypatch.setattr(state_auth, "run_read", counting)
     auth = await _tree("afro_sid=" + "B" * 43).get_state(AuthState)
     for _ in range(5):
         assert not await auth.ensure()
