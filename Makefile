@@ -86,6 +86,7 @@ bench: install-dev test-deps
 	$(BIN)/python bench/chat_fanout.py
 	$(BIN)/python bench/dispatch.py
 	$(BIN)/python bench/crm_search.py
+	$(BIN)/python bench/coach_session.py
 
 clean:
 	rm -rf .web .states $(VENV) tests/.test.db*

@@ -44,15 +44,18 @@ class Settings(BaseSettings):
     site_url: str = "http://127.0.0.1:3000"
     # Coach access. Several coaches may be listed, comma-separated.
     coach_emails: str = "contact.artboost@gmail.com"
-    # Signs session cookies and one-time links. Empty: a random key is generated once and
-    # kept in `secret_key_file` (never in code, never committed).
-    secret_key: str = ""
+    # Signs session cookies and one-time links. Unset: a random key is generated once and
+    # kept in `secret_key_file` (never in code, never committed). Set but empty: refused.
+    secret_key: str | None = None
     secret_key_file: str = ".secret_key"
     google_client_id: str = ""
     google_client_secret: str = ""
     google_metadata_url: str = "https://accounts.google.com/.well-known/openid-configuration"
-    # Send the session cookie only over HTTPS (set true behind TLS in production).
-    cookie_secure: bool = False
+    # Send the session cookies only over HTTPS. Unset: automatic, on when SITE_URL is https.
+    cookie_secure: bool | None = None
+    # How long an open coach tab trusts its last check of the server-side session (seconds);
+    # a session ended elsewhere stops working in that tab at its next action after this. 0: every action.
+    coach_session_recheck_s: float = 2.0
     uploads_max_bytes: int = 5 * 1024 * 1024
     # Any other HTTP request body (webhooks, forms): refused past this many bytes before it is read.
     request_max_bytes: int = 256 * 1024
@@ -108,8 +111,24 @@ class Settings(BaseSettings):
 
     @property
     def origins(self) -> frozenset[str]:
+        """Origins allowed to open the websocket and to POST logout: SITE_URL's, ALLOWED_ORIGINS.
+
+        A loopback SITE_URL (`make run`) also allows its twin name (127.0.0.1 ⇄ localhost).
+        """
         extra = (o.strip().rstrip("/").lower() for o in self.allowed_origins.split(","))
-        return frozenset({self.site_origin, *(o for o in extra if o)})
+        site = urlsplit(self.site_origin)
+        twins = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
+        twin = ""
+        if site.hostname in twins:
+            twin = f"{site.scheme}://{twins[site.hostname]}" + (f":{site.port}" if site.port else "")
+        return frozenset(o for o in (self.site_origin, twin, *extra) if o)
+
+    @property
+    def secure_cookies(self) -> bool:
+        """COOKIE_SECURE when set, else whether SITE_URL is https."""
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return urlsplit(self.site_url.strip()).scheme.lower() == "https"
 
     @property
     def is_sqlite(self) -> bool:
@@ -137,17 +156,55 @@ class Settings(BaseSettings):
         return bool(self.resend_api_key.strip() and self.resend_from.strip())
 
 
+class SecretKeyError(RuntimeError):
+    """SECRET_KEY (or its file) is empty or unreadable: refuse to sign anything with it."""
+
+
 def get_secret_key() -> str:
-    """SECRET_KEY from the environment, else a random key created once in a 0600 file."""
+    """SECRET_KEY from the environment, else a random key created once in a 0600 file.
+
+    Raises:
+        SecretKeyError: SECRET_KEY is set but empty, or the key file is empty.
+    """
     settings = get_settings()
-    if settings.secret_key:
-        return settings.secret_key
-    path = Path(settings.secret_key_file)
+    return _secret_key(settings.secret_key, settings.secret_key_file)
+
+
+@lru_cache(maxsize=8)
+def _secret_key(env_value: str | None, key_file: str) -> str:
+    if env_value is not None:
+        if not env_value.strip():
+            raise SecretKeyError("SECRET_KEY is set but empty: unset it (a key is then generated in "
+                                 f"{key_file}) or give it a long random value.")
+        return env_value.strip()
+    path = Path(key_file)
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        _create_key_file(path)
+    key = path.read_text().strip()
+    if not key:
+        raise SecretKeyError(f"{path.resolve()} is empty: delete it to generate a new key, or set SECRET_KEY.")
+    return key
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new key to `path` atomically: several workers may start at once (`make run-scale`).
+
+    The key is fully written and synced in a private temporary file, then hard-linked to its
+    name: `link` fails if the name exists, so exactly one process wins and every other one
+    reads the winner's complete key, never a partial or empty file.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
         with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(48))
-    return path.read_text().strip()
+            f.write(secrets.token_urlsafe(48) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another worker won the race: its key is complete, read it
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)

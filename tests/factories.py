@@ -68,3 +68,35 @@ def person(n: int | str = 1, *, email: str | None = None, phone: str | None = No
     else:
         default_phone = None
     return Participant(first_name, last_name, email or f"p{n}@example.ch", phone or default_phone)
+
+
+COACH_EMAIL = "contact.artboost@gmail.com"
+
+
+def coach_cookie(email: str = COACH_EMAIL, **row) -> str:
+    """The Cookie header of a browser with a coach session row (needs a migrated database).
+
+    `row` overrides columns of the stored session (`expires_at`, `revoked_at`, an `email`
+    outside COACH_EMAILS…) to build sessions the service would never create.
+    """
+    import secrets
+
+    from afroboost.db import in_write
+    from afroboost.models import CoachSession
+    from afroboost.services.auth import SESSION_COOKIE, SESSION_MAX_AGE, session_hash
+
+    value = secrets.token_urlsafe(32)
+
+    def add(session: Session) -> None:
+        now = clock_now()
+        session.add(CoachSession(**{"sid_hash": session_hash(value), "email": email, "created_at": now,
+                                    "expires_at": now + timedelta(seconds=SESSION_MAX_AGE), **row}))
+
+    in_write(add)
+    return f"{SESSION_COOKIE}={value}"
+
+
+def clock_now() -> datetime:
+    from afroboost.db import utc_now
+
+    return utc_now()

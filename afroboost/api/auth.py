@@ -1,15 +1,21 @@
 """/api/auth/*: Google sign-in (Authlib, OIDC with state + nonce + PKCE), one-time links, logout.
 
 Authlib keeps `state`, `nonce` and the PKCE verifier in `request.session`, so this
-sub-app has its own short-lived SessionMiddleware. The coach session itself is a
-separate signed, HttpOnly cookie that the Reflex state reads from the websocket
-handshake (see state/auth.py).
+sub-app has its own short-lived SessionMiddleware. The coach session itself is a row in
+`coach_session` (services/auth.py) whose random id travels in the HttpOnly `afro_sid`
+cookie, which the Reflex state reads from the websocket handshake (see state/auth.py).
+
+Logout (`POST /api/auth/logout`) and « se déconnecter partout »
+(`POST /api/auth/logout/everywhere`) are POSTs from the site's own pages: a GET, or a POST
+whose Origin (or Referer) is another site, changes nothing — no cross-site page can end
+the coach's sessions. The cookie is also SameSite=Lax, so a cross-site POST would not carry it.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from urllib.parse import urlsplit
 
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from joserfc.errors import JoseError
@@ -21,14 +27,15 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Route
 
 from afroboost import texts
-from afroboost.db import in_write
+from afroboost.db import run_write
 from afroboost.services import ServiceError
 from afroboost.services.auth import (
     SESSION_COOKIE,
     SESSION_MAX_AGE,
     do_consume_login_link,
+    do_end_coach_session,
+    do_start_coach_session,
     is_coach_email,
-    session_cookie_value,
 )
 from afroboost.settings import get_secret_key, get_settings
 
@@ -63,11 +70,12 @@ def auth_page(key: str, status: int = 403) -> HTMLResponse:
     return HTMLResponse(body, status_code=status)
 
 
-def _signed_in(email: str) -> RedirectResponse:
+async def _signed_in(email: str) -> RedirectResponse:
+    value = await run_write(do_start_coach_session, email=email)
     # Relative redirect: cookies are per host, and the browser may have come via 127.0.0.1.
     resp = RedirectResponse(COACH_HOME, status_code=303)
-    resp.set_cookie(SESSION_COOKIE, session_cookie_value(email), max_age=SESSION_MAX_AGE, httponly=True,
-                    secure=get_settings().cookie_secure, samesite="lax", path="/")
+    resp.set_cookie(SESSION_COOKIE, value, max_age=SESSION_MAX_AGE, httponly=True,
+                    secure=get_settings().secure_cookies, samesite="lax", path="/")
     log.info("coach signed in: %s", email)
     return resp
 
@@ -96,22 +104,46 @@ async def callback(request: Request):
     if not is_coach_email(email):
         log.warning("[SECURITY] Tentative non autorisée par: %s", email)
         return auth_page("refused")
-    return _signed_in(email)
+    return await _signed_in(email)
 
 
 async def link(request: Request):
     try:
-        email = in_write(do_consume_login_link, token=request.query_params.get("t", ""))
+        email = await run_write(do_consume_login_link, token=request.query_params.get("t", ""))
     except ServiceError as e:
         log.warning("[SECURITY] one-time link refused: %s", e.key)
         return auth_page(e.key if e.key in texts.AUTH_PAGES else "link_invalid")
-    return _signed_in(email)
+    return await _signed_in(email)
+
+
+def same_origin(request: Request) -> bool:
+    """The request comes from one of the site's own pages (Origin, else Referer, is ours)."""
+    origin = request.headers.get("origin") or ""
+    if not origin or origin == "null":
+        referer = urlsplit(request.headers.get("referer") or "")
+        origin = f"{referer.scheme}://{referer.netloc}" if referer.netloc else ""
+    return origin.rstrip("/").lower() in get_settings().origins
+
+
+async def _logout(request: Request, *, everywhere: bool):
+    if not same_origin(request):
+        log.warning("[SECURITY] logout refused: foreign origin %r", request.headers.get("origin"))
+        return auth_page("logout_refused")
+    ended = await run_write(do_end_coach_session, value=request.cookies.get(SESSION_COOKIE),
+                            everywhere=everywhere)
+    log.info("coach logout%s: %s session(s) ended", " everywhere" if everywhere else "", ended)
+    resp = RedirectResponse("/", status_code=303)
+    resp.delete_cookie(SESSION_COOKIE, path="/", secure=get_settings().secure_cookies, httponly=True,
+                       samesite="lax")
+    return resp
 
 
 async def logout(request: Request):
-    resp = RedirectResponse("/", status_code=303)
-    resp.delete_cookie(SESSION_COOKIE, path="/")
-    return resp
+    return await _logout(request, everywhere=False)
+
+
+async def logout_everywhere(request: Request):
+    return await _logout(request, everywhere=True)
 
 
 def create_auth_app() -> Starlette:
@@ -120,10 +152,11 @@ def create_auth_app() -> Starlette:
             Route("/login", login),
             Route("/callback", callback, name="auth_callback"),
             Route("/link", link),
-            Route("/logout", logout),
+            Route("/logout", logout, methods=["POST"]),
+            Route("/logout/everywhere", logout_everywhere, methods=["POST"]),
         ],
         middleware=[Middleware(SessionMiddleware, secret_key=get_secret_key(), session_cookie="afro_oauth",
-                               same_site="lax", max_age=600, https_only=get_settings().cookie_secure)],
+                               same_site="lax", max_age=600, https_only=get_settings().secure_cookies)],
     )
     app.state.oauth = _oauth()
     return app

@@ -9,7 +9,12 @@
   without one (chunked) is counted while it streams and cut at the cap. Uploads have their
   own, larger cap.
 - `POST /_upload` (coach images) needs a live coach session: an anonymous upload is refused
-  before its body is spooled to disk.
+  before its body is spooled to disk (a real session: services/auth.access_coach_session).
+
+It wraps the app Reflex builds from our routes (`api_transformer`); only Reflex's own thin
+top layer (CORS headers, context variables) runs before it, and that reads no body.
+A websocket refused here is closed before `accept`: the ASGI server (granian) answers
+the upgrade with HTTP 403 and no socket ever opens.
 """
 
 from __future__ import annotations
@@ -29,11 +34,10 @@ EVENT_PATH = "/_event"
 UPLOAD_PATH = "/_upload"
 # Room for the multipart envelope around an image of `uploads_max_bytes`.
 UPLOAD_OVERHEAD = 64 * 1024
-_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
-
-
-class BodyTooLarge(Exception):
-    pass
+# The frontend's own generator (reflex_base .templates/web/utils/state.js `generateUUID`) writes
+# the variant digit as `(r & 0x7) | 0x8`: 8…f, not only RFC 4122's 8…b. Refusing c…f would
+# refuse about half of all real browsers; Reflex's server-made tokens (uuid4) are 8…b.
+_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89a-f][0-9a-f]{3}-[0-9a-f]{12}")
 
 
 def valid_client_token(token: str) -> bool:
@@ -73,6 +77,12 @@ class RequestGuard:
     def __init__(self, app):
         self.app = app
 
+    @property
+    def routes(self) -> list:
+        """The wrapped app's routes: Reflex mounts the guard at "", and `request.url_for`
+        (e.g. the OAuth callback URL) looks for route names through each mount's `routes`."""
+        return getattr(self.app, "routes", [])
+
     async def __call__(self, scope, receive, send):
         kind = scope["type"]
         if kind not in ("http", "websocket"):
@@ -89,7 +99,8 @@ class RequestGuard:
         if kind != "http":
             return await self.app(scope, receive, send)
         settings = get_settings()
-        upload = path == UPLOAD_PATH and scope.get("method") == "POST"
+        # Any method but a read: Reflex routes only POST here, and a PUT must not slip past the check.
+        upload = path.rstrip("/") == UPLOAD_PATH and scope.get("method") not in ("GET", "HEAD", "OPTIONS")
         cap = settings.uploads_max_bytes + UPLOAD_OVERHEAD if upload else settings.request_max_bytes
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > cap):
@@ -99,25 +110,38 @@ class RequestGuard:
         return await self._capped(scope, receive, send, cap)
 
     async def _capped(self, scope, receive, send, cap: int):
-        seen, started = 0, False
+        """Run the app with a body that stops at `cap` bytes.
+
+        Past the cap the client gets its 413 at once and the app sees the client gone
+        (`http.disconnect`): nothing past the cap is read, and whatever the app does next
+        (an error page, a traceback) is dropped instead of replacing the 413.
+        """
+        seen, started, refused = 0, False, False
 
         async def counted_receive():
-            nonlocal seen
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > cap:
-                    raise BodyTooLarge()
+                    refused = True
+                    if not started:
+                        await _refuse(scope, send, 413, "request body too large")
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracked_send(message):
             nonlocal started
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
             await self.app(scope, counted_receive, tracked_send)
-        except BodyTooLarge:
-            if not started:
-                await _refuse(scope, send, 413, "request body too large")
+        except Exception:
+            if not refused:
+                raise

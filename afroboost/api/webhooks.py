@@ -3,7 +3,9 @@
 - `POST /api/webhooks/twilio`: inbound WhatsApp messages. The `X-Twilio-Signature` is
   checked with the SDK's RequestValidator against the PUBLIC URL Twilio called
   (SITE_URL + path: behind a proxy the request's own host is not what Twilio signed).
-  Bad or missing signature → 403 and nothing is read. Every message opens the 24 h window;
+  A missing signature → 403 before the body is read; the body is read with its own cap
+  (64 KB, chunked bodies counted as they stream → 413) and only then parsed; a bad
+  signature → 403 and nothing is done. Every message opens the 24 h window;
   STOP / ARRÊT opts the contact out, START back in (answered in TwiML).
 - `GET|POST /api/unsubscribe/{token}`: the signed link of every campaign email. GET (the
   person clicks the link) and POST (the mail client's RFC 8058 one-click) both opt the
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import html
 import logging
+from urllib.parse import parse_qsl
 
+from starlette.datastructures import ImmutableMultiDict
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -28,6 +32,7 @@ from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.webhooks")
 MAX_FORM_BYTES = 64 * 1024
+FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 def public_url(request: Request) -> str:
@@ -35,15 +40,39 @@ def public_url(request: Request) -> str:
     return f"{url}?{request.url.query}" if request.url.query else url
 
 
+async def read_capped(request: Request, cap: int) -> bytes | None:
+    """The request body, or None as soon as it passes `cap` bytes (declared or streamed)."""
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > cap):
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            return None
+    return bytes(body)
+
+
+def form_params(body: bytes) -> ImmutableMultiDict:
+    """An urlencoded form as Twilio's RequestValidator reads it (`getlist` for a repeated key)."""
+    return ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+
+
 async def twilio_inbound(request: Request) -> Response:
     token = get_settings().twilio_auth_token.strip()
-    length = request.headers.get("content-length") or "0"
-    if not length.isdigit() or int(length) > MAX_FORM_BYTES:
-        return PlainTextResponse("too large", status_code=413)
-    form = await request.form()
-    params = {k: (form.getlist(k) if len(form.getlist(k)) > 1 else form[k]) for k in form.keys()}
     signature = request.headers.get("X-Twilio-Signature", "")
-    if not token or not signature or not RequestValidator(token).validate(public_url(request), params, signature):
+    if not token or not signature:  # refused before a byte of the body is read
+        log.warning("[SECURITY] Twilio webhook refused: %s", "no signature" if token else "not configured")
+        return PlainTextResponse("forbidden", status_code=403)
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != FORM_TYPE:
+        return PlainTextResponse("unsupported media type", status_code=415)
+    # Read with our own cap (chunked bodies too), then parse: never an unbounded `request.form()`.
+    body = await read_capped(request, MAX_FORM_BYTES)
+    if body is None:
+        log.warning("[SECURITY] Twilio webhook refused: body over %s bytes", MAX_FORM_BYTES)
+        return PlainTextResponse("too large", status_code=413)
+    params = form_params(body)
+    if not RequestValidator(token).validate(public_url(request), params, signature):
         log.warning("[SECURITY] Twilio webhook refused: bad signature")
         return PlainTextResponse("forbidden", status_code=403)
     reply = MessagingResponse()

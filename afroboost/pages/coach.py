@@ -9,7 +9,7 @@ from afroboost.components.chat.widget import notify_hook
 from afroboost.components.coach.tabs import TABS
 from afroboost.components.layout import MUTED, card, neon_button, page
 from afroboost.settings import get_settings
-from afroboost.state.auth import AuthState
+from afroboost.state.auth import AuthState, post_to
 from afroboost.state.dashboard import DashboardState as D
 
 
@@ -27,8 +27,11 @@ def dashboard() -> rx.Component:
             rx.heading(texts.COACH_LOGIN_TITLE, size="6", class_name="ab-gradient-text"),
             rx.spacer(),
             rx.text(AuthState.coach_email, color=MUTED, size="1", data_testid="coach-email"),
-            rx.button(texts.COACH_LOGOUT, variant="outline", size="1", on_click=AuthState.logout,
+            rx.button(texts.COACH_LOGOUT, variant="outline", size="1", on_click=post_to("/api/auth/logout"),
                       data_testid="coach-logout"),
+            rx.button(texts.COACH_LOGOUT_EVERYWHERE, variant="outline", size="1", color_scheme="red",
+                      title=texts.COACH_LOGOUT_EVERYWHERE_HINT, on_click=post_to("/api/auth/logout/everywhere"),
+                      data_testid="coach-logout-everywhere"),
             width="100%", align="center", wrap="wrap",
         ),
         rx.hstack(*[tab_button(k, label) for k, label, _ in TABS], spacing="2", overflow_x="auto",
@@ -38,8 +41,18 @@ def dashboard() -> rx.Component:
     )
 
 
+def session_ended() -> rx.Component:
+    """What a tab shows once its session was ended elsewhere (its data stays out of reach)."""
+    return card(rx.vstack(
+        rx.text(texts.COACH_SESSION_ENDED, data_testid="coach-session-ended"),
+        rx.link(neon_button(texts.COACH_SESSION_LOGIN_AGAIN), href="/coach/login", reload_document=True),
+        spacing="3", align="start",
+    ))
+
+
 def coach_page() -> rx.Component:
-    return page(rx.cond(AuthState.is_coach, dashboard(), rx.center(rx.spinner(size="3"), padding="4em")),
+    waiting = rx.center(rx.spinner(size="3"), padding="4em")
+    return page(rx.cond(AuthState.is_coach, dashboard(), rx.cond(AuthState.ended, session_ended(), waiting)),
                 notify_hook(),
                 padding_top="1em", widget=False)
 

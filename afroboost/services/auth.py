@@ -1,7 +1,15 @@
-"""Coach identity: the allowlist, signed session cookies and one-time login links."""
+"""Coach identity: the allowlist, server-side coach sessions and one-time login links.
+
+A coach session is a row in `coach_session`. The `afro_sid` cookie carries a random session
+id (256 bits); only its SHA-256 is stored, so reading the table never yields a usable cookie.
+A session proves a coach while it is not expired, not revoked and its email is still in
+COACH_EMAILS: logout revokes the row, « se déconnecter partout » every row of that coach.
+Cookies of the old stateless format (signed email) match no row and prove nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -10,14 +18,16 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlmodel import Session
 
 from afroboost.db import utc_now
-from afroboost.models import LoginToken
+from afroboost.models import CoachSession, LoginToken
 from afroboost.services import ServiceError
 from afroboost.settings import get_secret_key, get_settings
 
 SESSION_COOKIE = "afro_sid"
 SESSION_MAX_AGE = 7 * 24 * 3600
 LINK_MAX_AGE = 10 * 60
-_SESSION_SALT = "afroboost.coach-session"
+# Ended or expired session rows are kept this long (what happened), then deleted at a login.
+SESSION_KEEP = timedelta(days=30)
+_SID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 _LINK_SALT = "afroboost.coach-link"
 
 
@@ -29,26 +39,76 @@ def is_coach_email(email: str | None) -> bool:
     return bool(email) and email.strip().lower() in get_settings().coaches
 
 
-def session_cookie_value(email: str) -> str:
-    """The signed value of the coach session cookie."""
-    return _serializer().dumps({"email": email.strip().lower()}, salt=_SESSION_SALT)
+def session_hash(value: str | None) -> str:
+    """The stored form of a session cookie value ("" for anything that cannot be one)."""
+    if not value or len(value) != 43 or not set(value) <= _SID_CHARS:
+        return ""
+    return hashlib.sha256(value.encode()).hexdigest()
 
 
-def coach_from_cookie(value: str | None) -> str | None:
-    """The coach email a session cookie proves, or None (bad signature, expired, not allowed)."""
-    if not value:
+def do_start_coach_session(session: Session, *, email: str, now: datetime | None = None) -> str:
+    """A new server-side session for a coach; returns the cookie value (the only copy of the id).
+
+    Raises:
+        ServiceError: `not_coach` when the email is not in COACH_EMAILS.
+    """
+    now = now or utc_now()
+    email = email.strip().lower()
+    if not is_coach_email(email):
+        raise ServiceError("not_coach")
+    value = secrets.token_urlsafe(32)  # 43 characters
+    session.execute(sa.delete(CoachSession).where(CoachSession.expires_at < now - SESSION_KEEP))
+    session.add(CoachSession(sid_hash=session_hash(value), email=email, created_at=now,
+                             expires_at=now + timedelta(seconds=SESSION_MAX_AGE)))
+    session.flush()
+    return value
+
+
+def access_coach_session(session: Session, *, value: str | None = None, sid_hash: str | None = None,
+                         now: datetime | None = None) -> str | None:
+    """The coach email a live session stands for, or None.
+
+    Args:
+        session: The database session.
+        value: The cookie value, or
+        sid_hash: its hash (what an open tab keeps, so it never holds the cookie itself).
+        now: The current instant (default: the clock).
+
+    Returns:
+        The email when the session exists, is neither expired nor revoked, and the email is
+        still a coach's; else None.
+    """
+    digest = sid_hash if sid_hash is not None else session_hash(value)
+    if not digest:
         return None
-    try:
-        data = _serializer().loads(value, salt=_SESSION_SALT, max_age=SESSION_MAX_AGE)
-    except BadSignature:
+    row = session.execute(sa.select(CoachSession.email, CoachSession.expires_at, CoachSession.revoked_at)
+                          .where(CoachSession.sid_hash == digest)).one_or_none()
+    if row is None or row.revoked_at is not None or row.expires_at <= (now or utc_now()):
         return None
-    email = data.get("email") if isinstance(data, dict) else None
-    return email if is_coach_email(email) else None
+    return row.email if is_coach_email(row.email) else None
 
 
-def access_coach_session(session: Session, *, value: str | None) -> str | None:
-    """The coach email a session cookie value stands for, or None (not signed in)."""
-    return coach_from_cookie(value)
+def do_end_coach_session(session: Session, *, value: str | None, everywhere: bool = False,
+                         now: datetime | None = None) -> int:
+    """Revoke the session of this cookie (logout), or every live session of its coach.
+
+    Args:
+        session: The database session.
+        value: The cookie value of the browser asking.
+        everywhere: « Se déconnecter partout »: every session of the same coach email.
+        now: The current instant (default: the clock).
+
+    Returns:
+        How many sessions were ended (0 when the cookie proves no live session).
+    """
+    now = now or utc_now()
+    email = access_coach_session(session, value=value, now=now)
+    if email is None:
+        return 0
+    which = CoachSession.email == email if everywhere else CoachSession.sid_hash == session_hash(value)
+    ended = session.execute(sa.update(CoachSession).where(which).where(CoachSession.revoked_at.is_(None))
+                            .values(revoked_at=now))
+    return ended.rowcount
 
 
 def do_create_login_link(session: Session, *, email: str | None = None, now: datetime | None = None) -> str:

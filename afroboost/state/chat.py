@@ -92,7 +92,7 @@ class ChatIdentity(rx.State):
     @rx.event
     async def restore(self):
         """on_load / widget mount: trust the stored token only if its signature holds; else clean it up."""
-        self.is_coach = (await self.get_state(AuthState)).ensure()
+        self.is_coach = await (await self.get_state(AuthState)).ensure()
         cid = contact_id_from_token(self.token)
         name = await run_read(access_name, contact_id=cid) if cid else None
         if cid is not None and cid == self._contact_id and self.name and not self._on_chat_page():
@@ -144,7 +144,7 @@ class ChatIdentity(rx.State):
     @rx.event
     async def switch_identity(self):
         """Coach only (testing the widget as someone else): forget this browser's identity."""
-        if not (await self.get_state(AuthState)).ensure():
+        if not await (await self.get_state(AuthState)).ensure():
             return rx.toast.error(texts.err("chat_coach_only"))
         self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
         return rx.remove_local_storage(STORAGE_KEY)

@@ -45,7 +45,7 @@ class Inbox(rx.SharedState):
     @rx.event
     async def connect_coach(self):
         """The dashboard hears of new participant messages (checked from the coach cookie)."""
-        if (await self.get_state(AuthState)).ensure():
+        if await (await self.get_state(AuthState)).ensure():
             await self._link_to(inbox_key("coach"))
 
 

@@ -74,7 +74,7 @@ class ChatRoom(rx.SharedState):
     @rx.event
     async def open_as_coach(self, conversation_id: int):
         """The coach links this tab to any conversation (identity re-read from the HttpOnly cookie)."""
-        if not (await self.get_state(AuthState)).ensure():
+        if not await (await self.get_state(AuthState)).ensure():
             return rx.toast.error(texts.err("chat_coach_only"))
         try:
             conv = await run_read(coach_access, conversation_id=int(conversation_id))
@@ -87,7 +87,7 @@ class ChatRoom(rx.SharedState):
         """This tab speaks as the coach only if it opened this room from the dashboard AND is the coach."""
         me = await self.get_state(ChatIdentity)
         return bool(self.conversation_id) and me._coach_room == self.conversation_id and \
-            (await self.get_state(AuthState)).ensure()
+            await (await self.get_state(AuthState)).ensure()
 
     def _append(self, view: MessageView) -> None:
         self.messages = room_window([*[m for m in self.messages if m.id != view.id], view], ROOM_SIZE)
@@ -147,7 +147,7 @@ class ChatRoom(rx.SharedState):
     @rx.event
     async def clear_history(self):
         """Coach only « Supprimer l'historique » (dashboard or widget)."""
-        if not self.conversation_id or not (await self.get_state(AuthState)).ensure():
+        if not self.conversation_id or not await (await self.get_state(AuthState)).ensure():
             return rx.toast.error(texts.err("chat_coach_only"))
         await run_write(do_clear_history, conversation_id=self.conversation_id)
         self.messages = []

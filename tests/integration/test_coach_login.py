@@ -8,8 +8,8 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from afroboost.db import in_write
-from afroboost.services.auth import SESSION_COOKIE, coach_from_cookie, do_create_login_link
+from afroboost.db import in_read, in_write
+from afroboost.services.auth import SESSION_COOKIE, access_coach_session, do_create_login_link
 from afroboost.settings import get_settings
 from tests.fakes.oidc import CLIENT_ID, CLIENT_SECRET, FakeOIDC
 from tests.fakes.server import LocalServer, free_port
@@ -36,6 +36,10 @@ def client(idp):
         yield c
 
 
+def coach_of(cookie_value: str) -> str | None:
+    return in_read(access_coach_session, value=cookie_value)
+
+
 def _sign_in(client: TestClient, email: str | None = None, tamper_state: bool = False):
     start = client.get("/api/auth/login", follow_redirects=False)
     assert start.status_code == 302
@@ -51,12 +55,12 @@ def _sign_in(client: TestClient, email: str | None = None, tamper_state: bool = 
     return client.get(f"{callback.path}?{query}", follow_redirects=False)
 
 
-def test_allowlisted_google_account_becomes_coach(client):
+def test_allowlisted_google_account_becomes_coach(db, client):
     resp = _sign_in(client)
     assert resp.status_code == 303 and resp.headers["location"] == "/coach"
     cookie = resp.headers["set-cookie"]
     assert cookie.startswith(f"{SESSION_COOKIE}=") and "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
-    assert coach_from_cookie(client.cookies[SESSION_COOKIE]) == "contact.artboost@gmail.com"
+    assert coach_of(client.cookies[SESSION_COOKIE]) == "contact.artboost@gmail.com"
 
 
 def test_other_google_account_is_refused(client):
@@ -92,7 +96,7 @@ def test_state_mismatch_is_rejected(client):
 def test_one_time_link_works_once(db, client):
     token = in_write(do_create_login_link)
     first = client.get(f"/api/auth/link?t={token}", follow_redirects=False)
-    assert first.status_code == 303 and coach_from_cookie(client.cookies[SESSION_COOKIE])
+    assert first.status_code == 303 and coach_of(client.cookies[SESSION_COOKIE])
     client.cookies.clear()
     replay = client.get(f"/api/auth/link?t={token}", follow_redirects=False)
     assert replay.status_code == 403 and "déjà servi" in replay.text
@@ -103,5 +107,5 @@ def test_one_time_link_works_once(db, client):
 
 def test_logout_clears_the_cookie(db, client):
     client.get(f"/api/auth/link?t={in_write(do_create_login_link)}", follow_redirects=False)
-    out = client.get("/api/auth/logout", follow_redirects=False)
+    out = client.post("/api/auth/logout", headers={"Origin": "http://127.0.0.1:3000"}, follow_redirects=False)
     assert out.status_code == 303 and f'{SESSION_COOKIE}=""' in out.headers["set-cookie"]

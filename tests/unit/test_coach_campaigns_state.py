@@ -18,7 +18,6 @@ import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost import texts
 from afroboost.db import get_engine, in_read, utc_now, write_session
 from afroboost.models import Campaign, CampaignSlot, Consent, Delivery, MediaPage
-from afroboost.services.auth import SESSION_COOKIE, session_cookie_value
 from afroboost.services.catalog import local_tz
 from afroboost.state.coach_campaigns import CampaignFormState
 from afroboost.state.coach_campaigns_basket import CampaignBasketState
@@ -28,10 +27,10 @@ from afroboost.state.coach_campaigns_kit import BasketItem, add_unique, create_l
 from afroboost.state.coach_campaigns_when import CampaignWhenState
 from afroboost.state.dashboard import DashboardState
 from tests.campaign_world import make_group, make_people
+from tests.factories import coach_cookie
 from tests.unit.test_coach_security import _substate as _sub
 from tests.unit.test_coach_security import _tree
 
-COACH = f"{SESSION_COOKIE}={session_cookie_value('contact.artboost@gmail.com')}"
 CRAFTED = ("abc", None, 0, -1, [1], {"id": 1}, 2**70, "1 OR 1=1", True)
 
 
@@ -39,7 +38,8 @@ def _router(cookie: str, path: str) -> RouterData:
     return RouterData.from_router_data({"headers": {"cookie": cookie}, "pathname": path, "asPath": path})
 
 
-def _root(cookie: str = COACH) -> rx.State:
+def _root(cookie: str | None = None) -> rx.State:
+    cookie = coach_cookie() if cookie is None else cookie
     root = _tree(cookie)
     root.router = _router(cookie, "/coach/")  # with asPath, as a browser sends it: router.url.path is set
     for sub in root.substates.values():
@@ -278,7 +278,7 @@ async def test_the_refresh_loop_stops_when_stale_or_off_the_tab(db):
     _sub(w.root, DashboardState).tab = "codes"
     assert await _call(w.history, "tick", w.history._gen) is None
     _sub(w.root, DashboardState).tab = "campagnes"
-    w.history.router = _router(COACH, "/reserver/")
+    w.history.router = _router(coach_cookie(), "/reserver/")
     assert await _call(w.history, "tick", w.history._gen) is None  # left the dashboard for a public page
 
 

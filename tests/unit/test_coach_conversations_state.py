@@ -12,20 +12,18 @@ from sqlmodel import select
 import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost.db import in_read, write_session
 from afroboost.models import ChatLink, Contact, Conversation
-from afroboost.services.auth import SESSION_COOKIE, session_cookie_value
 from afroboost.services.chat import do_ensure_assistant_conversation
 from afroboost.state.chat import ChatRoom
 from afroboost.state.coach_chat_links import ChatLinksState
 from afroboost.state.coach_conversations import ConversationsState
 from afroboost.state.coach_crm import CrmState
 from afroboost.state.coach_rows import as_id
-
-COACH = f"{SESSION_COOKIE}={session_cookie_value('contact.artboost@gmail.com')}"
+from tests.factories import coach_cookie
 
 
 def _state(cls: type[rx.State]) -> rx.State:
     root = rx.State()
-    root.router_data = {"headers": {"cookie": COACH}, "pathname": "/coach/"}
+    root.router_data = {"headers": {"cookie": coach_cookie()}, "pathname": "/coach/"}
     root.router = RouterData.from_router_data(root.router_data)
     for sub in root.substates.values():
         sub.router = root.router

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import json
 import typing
+from datetime import timedelta
 
 import pytest
 import reflex as rx
@@ -19,8 +20,9 @@ import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost import texts
 from afroboost.db import in_read
 from afroboost.models import Reservation
-from afroboost.services.auth import SESSION_COOKIE, session_cookie_value
+from afroboost.services.auth import SESSION_COOKIE
 from afroboost.state.auth import AuthState, CoachGuard, CoachState, denied
+from tests.factories import COACH_EMAIL, NOW, coach_cookie
 
 
 def coach_states() -> list[type[rx.State]]:
@@ -78,11 +80,23 @@ async def _call(state: rx.State, name: str):
     return await result if inspect.isawaitable(result) else result
 
 
+def _old_stateless_cookie() -> str:
+    """The cookie every coach had before server-side sessions: our key, the coach's email, 7 days."""
+    from afroboost.settings import get_secret_key
+
+    return SESSION_COOKIE + "=" + URLSafeTimedSerializer(get_secret_key()).dumps(
+        {"email": COACH_EMAIL}, salt="afroboost.coach-session")
+
+
 VISITORS = {
-    "anonymous": "",
-    "participant (valid signature, not a coach)": f"{SESSION_COOKIE}={session_cookie_value('awa@example.ch')}",
-    "forged cookie (coach email, wrong key)": SESSION_COOKIE + "=" + URLSafeTimedSerializer("not-our-key").dumps(
-        {"email": "contact.artboost@gmail.com"}, salt="afroboost.coach-session"),
+    "anonymous": lambda: "",
+    "participant (a session row, not a coach email)": lambda: coach_cookie("awa@example.ch"),
+    "forged cookie (coach email, wrong key)": lambda: SESSION_COOKIE + "=" + URLSafeTimedSerializer(
+        "not-our-key").dumps({"email": COACH_EMAIL}, salt="afroboost.coach-session"),
+    "old stateless coach cookie (our key)": _old_stateless_cookie,
+    "made-up session id": lambda: f"{SESSION_COOKIE}={'A' * 43}",
+    "revoked coach session": lambda: coach_cookie(revoked_at=NOW),
+    "expired coach session": lambda: coach_cookie(expires_at=NOW - timedelta(seconds=1)),
 }
 
 
@@ -96,7 +110,7 @@ def test_there_are_coach_handlers_to_check():
 async def test_every_coach_handler_refuses_non_coaches_and_changes_nothing(db, who):
     before = in_read(lambda s: [(r.id, r.status) for r in s.exec(select(Reservation)).all()])
     for cls, name in all_handlers():
-        root = _tree(VISITORS[who])
+        root = _tree(VISITORS[who]())
         state = _substate(root, cls)
         result = await _call(state, name)
         flat = result if isinstance(result, list) else [result]
@@ -110,7 +124,7 @@ async def test_every_coach_handler_refuses_non_coaches_and_changes_nothing(db, w
 async def test_the_coach_gets_through(db):
     from afroboost.state.dashboard import DashboardState
 
-    root = _tree(f"{SESSION_COOKIE}={session_cookie_value('contact.artboost@gmail.com')}")
+    root = _tree(coach_cookie())
     dash = _substate(root, DashboardState)
     await _call(dash, "open_tab")  # dummy arg "x" is not a tab: nothing to change, but allowed
     fn = DashboardState.event_handlers["open_tab"].fn
@@ -125,9 +139,9 @@ async def test_middleware_drops_events_to_coach_states(db, who):
 
     guard = CoachGuard()
     for cls, name in all_handlers() + [(cls, "setvar") for cls in coach_states()]:
-        root = _tree(VISITORS[who])
+        root = _tree(VISITORS[who]())
         update = await guard.preprocess(None, root, Event(name=f"{cls.get_full_name()}.{name}"))
         assert update is not None, f"{cls.__name__}.{name} passed the middleware"
-    coach_root = _tree(f"{SESSION_COOKIE}={session_cookie_value('contact.artboost@gmail.com')}")
+    coach_root = _tree(coach_cookie())
     assert await CoachGuard().preprocess(None, coach_root, Event(name=all_handlers()[0][0].get_full_name()
                                                                    + "." + all_handlers()[0][1])) is None
