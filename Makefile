@@ -14,7 +14,7 @@ export REFLEX_CHECK_LATEST_VERSION ?= 0
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS ?= 0.0.0.0
 export REFLEX_TELEMETRY_ENABLED ?= false
 
-.PHONY: install install-dev migrate seed coach-link import-mongo run dev lint test test-unit test-e2e test-deps bench clean
+.PHONY: install install-dev migrate seed coach-link import-mongo run dev lint test test-unit test-clock test-e2e test-deps bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,11 +74,16 @@ lint: install-dev
 test-unit: install-dev test-deps
 	$(BIN)/python -m pytest -q tests/unit tests/integration
 
+## the same suites on a clock moved months ahead (tests/clock.py), in Zurich summer time
+test-clock: install-dev test-deps
+	AFRO_TEST_CLOCK=2027-07-20T06:30:00+00:00 $(BIN)/python -m pytest -q tests/unit tests/integration
+
 # separate run on purpose: Playwright's sync API and pytest-asyncio cannot share one session
 test-e2e: install-dev test-deps
 	$(BIN)/python -m pytest -q tests/e2e
 
-test: lint test-unit test-e2e
+# test-clock proves no test or demo datum depends on the day the suite runs (issue 11)
+test: lint test-unit test-clock test-e2e
 
 # chat_fanout builds and runs the prod app from this checkout (.web): nothing else may build here meanwhile
 bench: install-dev test-deps

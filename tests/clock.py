@@ -3,9 +3,11 @@
 Every test process of those suites runs on a travelled clock (time-machine, ticking) that
 starts at `NOW`, so what a test computes from `utc_now()` and what it compares with
 `tests.factories.NOW` come from the same clock, whatever the real date is. `AFRO_TEST_CLOCK`
-(ISO 8601) moves that start: `.ci/run` runs the suites a second time months ahead to prove
-no test or demo datum depends on the day it runs. Processes the tests start (the scheduler
-runner) get the current travelled instant through `child_env()`.
+(ISO 8601) moves that start: `make test-clock` (part of `make test`, so of `.ci/run`) runs the
+suites a second time months ahead, in summer time, to prove no test or demo datum depends on
+the day it runs; tests derive the dates and times they expect from `NOW` (tests/frdate.py).
+Processes the tests start (the scheduler runner) get the current travelled instant through
+`child_env()`.
 """
 
 from __future__ import annotations

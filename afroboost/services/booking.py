@@ -168,6 +168,10 @@ def precheck(session: Session, *, req: BookingRequest, now: datetime) -> Reserva
     ).first()
     if row is not None and not row.cancelled and as_utc(row.starts_at) > now \
             and row.taken >= min(row.seats, row.headsets):
+        # A twin submit may have taken the last headset and committed between the two reads
+        # (Postgres: each statement sees the latest commits): its reservation is ours.
+        if (done := _by_request_key(session, req.request_key)) is not None:
+            return done
         raise ServiceError("session_full", field="session")
     return None
 

@@ -24,16 +24,20 @@ def occurrences(course: Course, *, start: date, weeks: int) -> list[datetime]:
 
 def do_generate_sessions(session: Session, *, course: Course, weeks: int = 4,
                          now: datetime | None = None) -> list[ClassSession]:
-    """Create the missing future sessions of the next `weeks` weeks (idempotent)."""
+    """Create the missing sessions among the course's next `weeks` weekly occurrences (idempotent).
+
+    Today's occurrence counts only if it has not started yet: on the course's own day after
+    its start time, « 4 semaines » still means the next four sessions, not three."""
     now = now or utc_now()
     today = now.astimezone(local_tz()).date()
     existing = {
         as_utc(s.starts_at)
         for s in session.exec(select(ClassSession).where(ClassSession.course_id == course.id)).all()
     }
+    upcoming = [t for t in occurrences(course, start=today, weeks=weeks + 1) if t > now][:weeks]
     created = []
-    for starts_at in occurrences(course, start=today, weeks=weeks):
-        if starts_at <= now or starts_at in existing:
+    for starts_at in upcoming:
+        if starts_at in existing:
             continue
         cls = ClassSession(course_id=course.id, starts_at=starts_at, seats=course.seats, headsets=course.headsets)
         session.add(cls)

@@ -6,6 +6,7 @@ Every assertion on what the model is told is made on the JSON body the server re
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
@@ -19,7 +20,7 @@ from afroboost.services import ServiceError
 from afroboost.services.assistant import assistant_available, do_save_ai_reply, prepare_prompt, reply_stream
 from afroboost.services.assistant_limits import GLOBAL, usage_day, usage_of
 from afroboost.services.booking import BookingRequest, book
-from tests import ai_world
+from tests import ai_world, frdate
 from tests.ai_world import CAMPAIGN, CODES, CUSTOM, SALES_WORDS, TWINT, add_messages, build_world
 from tests.factories import NOW, person
 from tests.fakes.openai_server import FakeOpenAI
@@ -71,7 +72,7 @@ async def test_standard_request_body_is_exactly_the_built_prompt(world, fake):
     assert fake.headers[0]["authorization"] == "Bearer sk-test-afroboost"
     system = system_of(fake.last)
     assert "- Café congolais — CHF 10.- : Torréfié à Kinshasa." in system and "- Cours à l'unité — CHF 25.-" in system
-    assert "Mercredi 2 décembre · 13h00 : 7 places restantes" in system
+    assert f"{frdate.label(NOW + timedelta(days=1))} : 7 places restantes" in system  # build_world's open session
     assert system.endswith(f"{texts.AI_CTX_CAMPAIGN}\n{CAMPAIGN}")  # the campaign prompt is last
     assert TWINT in system and "Bouger en musique" in system
     assert fake.last["messages"][-1] == {"role": "user", "content": "Il reste de la place mercredi ?"}
@@ -83,8 +84,9 @@ async def test_spots_left_are_live_a_booking_shows_in_the_next_request(world, fa
                         payment_method="twint"), now=NOW)
     await ask(world.conv_id)
     before, after = system_of(fake.requests[0]), system_of(fake.requests[1])
-    assert "13h00 : 7 places restantes" in before and "13h00 : 6 places restantes" in after
-    assert "13h00 : 7 places restantes" not in after
+    at = frdate.hhmm(NOW + timedelta(days=1))  # « 13h00 » on the default clock
+    assert f"{at} : 7 places restantes" in before and f"{at} : 6 places restantes" in after
+    assert f"{at} : 7 places restantes" not in after
 
 
 async def test_no_promo_code_anywhere_in_the_request(world, fake):

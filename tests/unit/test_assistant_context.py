@@ -13,7 +13,7 @@ from afroboost.db import in_read, write_session
 from afroboost.models import AIConfig, ChatLink, ClassSession, Conversation, Offer
 from afroboost.services import ServiceError
 from afroboost.services.assistant_context import CODE_MASK, STANDARD, STRICT, CodeMask, build_prompt
-from tests import ai_world
+from tests import ai_world, frdate
 from tests.ai_world import CAMPAIGN, CODES, CUSTOM, SALES_WORDS, TWINT, add_messages, build_world
 from tests.factories import NOW
 
@@ -42,7 +42,8 @@ def test_standard_system_prompt_has_persona_rules_and_live_catalog(world):
     assert "\n- Carte 10 cours — CHF 220.- : Valable 6 mois.\n" in system
     assert "Des cours afrobeat en silent, partout en Suisse romande." in system
     assert "contact.artboost@gmail.com" in system  # where to send buyers when there is no Twint link
-    assert "\n  • Mercredi 2 décembre · 13h00 : 7 places restantes\n" in system
+    # build_world's open session starts a day after NOW (« Mercredi 2 décembre · 13h00 » on the default clock)
+    assert f"\n  • {frdate.label(NOW + timedelta(days=1))} : 7 places restantes\n" in system
     assert "- Café congolais — CHF 10.- : Torréfié à Kinshasa." in system
     assert "7 places restantes" in system  # min(12 seats, 10 headsets) - 3 taken
     assert texts.AI_CTX_FULL in system  # the full session is listed as full

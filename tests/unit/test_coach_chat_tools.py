@@ -25,6 +25,7 @@ from afroboost.services.coach_groups import (
 )
 from afroboost.services.contacts import do_upsert_contact
 from afroboost.settings import get_settings
+from tests import frdate
 from tests.factories import NOW, person
 
 
@@ -40,7 +41,7 @@ def test_link_with_a_prompt_is_strict_and_has_a_full_unguessable_url(db):
     assert rows["Partenaires Lausanne"].strict and not rows["Pub Instagram"].strict
     assert rows["Partenaires Lausanne"].url == get_settings().site_url.rstrip("/") + f"/chat/l/{strict.token}"
     assert rows["Partenaires Lausanne"].prompt == "Parle du concept."
-    assert rows["Partenaires Lausanne"].created == "Créé le 01.12.2026"
+    assert rows["Partenaires Lausanne"].created == f"Créé le {frdate.dotted(NOW)}"  # « 01.12.2026 » by default
     conv = Conversation(kind="assistant", link_id=strict.id)
     assert in_read(link_prompt, conversation=conv) == "Parle du concept."  # what the assistant will obey
 

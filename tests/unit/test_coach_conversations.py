@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlmodel import select
@@ -24,6 +24,7 @@ from afroboost.services.chat_private import do_open_private
 from afroboost.services.coach_chat import access_conversations, day_badge, do_delete_conversation
 from afroboost.services.contacts import do_upsert_contact
 from afroboost.services.crm import do_delete_participant
+from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 
 
@@ -114,7 +115,8 @@ def test_row_shows_last_message_count_status_and_strict_link(db):
     assert row.people.startswith("awa@example.ch · +41 79 100 00 01") and row.people.endswith("via « Partenaires »")
     assert row.excerpt.startswith("Coach Bassi : <b>Bonjour</b> à toi xx") and row.excerpt.endswith("…")
     assert (row.status, row.status_label, row.strict) == ("ai", "IA", True)
-    assert (row.day, row.time) == ("Aujourd'hui", "13h00")  # 12:00 UTC is 13:00 in Zurich in December
+    # the last message is at NOW: « 13h00 » on the default clock (12:00 UTC is 13:00 in Zurich in December)
+    assert (row.day, row.time) == ("Aujourd'hui", frdate.hhmm(NOW))
 
 
 def test_private_and_group_rows(db):
@@ -132,18 +134,32 @@ def test_private_and_group_rows(db):
     assert rows[groups[1].id].excerpt == "Aucun message pour le moment."
 
 
-@pytest.mark.parametrize("delta,day", [(timedelta(0), "Aujourd'hui"), (timedelta(hours=-13, minutes=-30), "Hier"),
-                                       (timedelta(days=-2), "29 novembre 2026"),
-                                       (timedelta(days=-400), "27 octobre 2025")])
-def test_day_badges_in_the_studio_time_zone(delta, day):
-    assert day_badge(NOW + delta, NOW)[0] == day
+def late_yesterday(now: datetime) -> datetime:
+    """23:30 on the studio's day before `now`'s."""
+    midnight = datetime.combine(frdate.local(now).date(), time(0), tzinfo=frdate.ZURICH)
+    return (midnight - timedelta(minutes=30)).astimezone(UTC)
+
+
+@pytest.mark.parametrize("case", ["now", "late yesterday", "2 days ago", "400 days ago"])
+def test_day_badges_in_the_studio_time_zone(case):
+    # on the default clock: Aujourd'hui, Hier, « 29 novembre 2026 », « 27 octobre 2025 »
+    two, four_hundred = frdate.days_before(NOW, 2), frdate.days_before(NOW, 400)
+    when, day = {"now": (NOW, "Aujourd'hui"), "late yesterday": (late_yesterday(NOW), "Hier"),
+                 "2 days ago": (two, frdate.long_date(two)),
+                 "400 days ago": (four_hundred, frdate.long_date(four_hundred))}[case]
+    assert day_badge(when, NOW)[0] == day
 
 
 def test_day_badge_follows_zurich_midnight_not_utc():
-    # NOW is 1 Dec 12:00 UTC. 30 Nov 23:30 UTC is already 1 Dec 00:30 in Zurich (UTC+1).
-    assert day_badge(NOW - timedelta(hours=12, minutes=30), NOW) == ("Aujourd'hui", "00h30")
-    assert day_badge(NOW - timedelta(hours=13, minutes=1), NOW) == ("Hier", "23h59")
-    assert day_badge(NOW.replace(month=7), NOW.replace(month=7)) == ("Aujourd'hui", "14h00")  # summer time
+    # a fixed clock: 1 Dec 2026 12:00 UTC. 30 Nov 23:30 UTC is already 1 Dec 00:30 in Zurich (UTC+1).
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert day_badge(now - timedelta(hours=12, minutes=30), now) == ("Aujourd'hui", "00h30")
+    assert day_badge(now - timedelta(hours=13, minutes=1), now) == ("Hier", "23h59")
+    assert day_badge(now.replace(month=7), now.replace(month=7)) == ("Aujourd'hui", "14h00")  # summer time
+    # summer (UTC+2): 20 Jul 2027 22:30 UTC is 21 Jul 00:30 in Zurich; 21:59 UTC is still the 20th
+    summer = datetime(2027, 7, 21, 12, 0, tzinfo=UTC)
+    assert day_badge(datetime(2027, 7, 20, 22, 30, tzinfo=UTC), summer) == ("Aujourd'hui", "00h30")
+    assert day_badge(datetime(2027, 7, 20, 21, 59, tzinfo=UTC), summer) == ("Hier", "23h59")
 
 
 def test_soft_delete_hides_the_conversation_but_keeps_its_history(db, plan):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from sqlmodel import select
 
 from afroboost.db import in_read, write_session
@@ -23,6 +24,7 @@ from afroboost.services.coach_courses import (
     do_update_session,
 )
 from afroboost.services.coach_forms import FormInvalid, error_messages
+from tests import frdate
 from tests.factories import NOW, make_course, make_offer, make_session, person
 
 
@@ -77,15 +79,30 @@ def test_unknown_course_id_from_the_browser_is_refused(db):
 
 
 def test_generate_sessions_next_weeks_idempotent(db):
-    c = save(weekday="3")
+    c = save(weekday="3", start_time="18h30")
     with write_session() as s:
         assert do_generate_course_sessions(s, course_id=c.id, weeks="4", now=NOW) == 4
     with write_session() as s:
         assert do_generate_course_sessions(s, course_id=c.id, weeks="6", now=NOW) == 2
     rows = in_read(access_course_sessions, course_id=c.id, now=NOW)
     assert len(rows) == 6 and all(r.seats == "20" and r.headsets == "18" for r in rows)
-    assert rows[0].label.startswith("Jeudi 3 décembre")
+    first = frdate.next_at(NOW, 3, 18, 30)  # the first Thursday 18:30 after NOW: 3 December on the default clock
+    weekly = [frdate.days_after(first, 7 * i) for i in range(6)]  # 18:30 in Zurich, summer or winter
+    assert [r.label for r in rows] == [frdate.label(at) for at in weekly]
+    assert rows[0].label.startswith("Jeudi ")  # « Jeudi 3 décembre · 18h30 » on the default clock
     assert in_read(access_course_rows, now=NOW)[0].upcoming == 6
+
+
+@time_machine.travel(datetime(2026, 12, 3, 19, 0, tzinfo=UTC), tick=False)
+def test_generate_on_the_course_day_after_its_start_still_makes_the_next_weeks_sessions(db):
+    # a fixed clock: Thursday 3 December 2026, 20:00 in Zurich — tonight's 18:30 class is over
+    now = datetime(2026, 12, 3, 19, 0, tzinfo=UTC)
+    c = save(weekday="3", start_time="18h30")
+    with write_session() as s:
+        assert do_generate_course_sessions(s, course_id=c.id, weeks="4", now=now) == 4
+    rows = in_read(access_course_sessions, course_id=c.id, now=now)
+    assert [r.label for r in rows] == ["Jeudi 10 décembre · 18h30", "Jeudi 17 décembre · 18h30",
+                                       "Jeudi 24 décembre · 18h30", "Jeudi 31 décembre · 18h30"]
 
 
 def test_generate_refuses_bad_weeks_and_inactive_course(db):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from afroboost.db import in_read, write_session
@@ -17,6 +19,7 @@ from afroboost.services.coach_payments import (
     do_save_global_twint,
     do_save_offer_links,
 )
+from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 
 
@@ -72,7 +75,8 @@ def test_pending_payments_listed_and_marked_paid_once(db):
     book(BookingRequest(session_id=sid, offer_id=oid, person=person(2), payment_method="stripe"), now=NOW)
     rows = in_read(access_pending_payments)
     assert [(r.code, r.name, r.amount, r.method) for r in rows][0] == (first.code, "Nadia Keller", "CHF 25.-", "Twint")
-    assert len(rows) == 2 and rows[0].when.startswith("Jeudi 3 décembre")
+    # make_session starts two days after NOW: « Jeudi 3 décembre · 13h00 » on the default clock
+    assert len(rows) == 2 and rows[0].when == frdate.label(NOW + timedelta(days=2))
     with write_session() as s:
         assert do_confirm_payment(s, reservation_id=first.id, now=NOW) == first.code
     assert in_read(lambda s: s.get(Reservation, first.id).status) == "confirmed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -20,6 +20,7 @@ from afroboost.services.coach_reservations import (
     list_reservations,
     rows_csv,
 )
+from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 
 
@@ -107,12 +108,15 @@ def test_csv_has_french_headers_and_neutralises_formulas(db):
 
 
 def test_search_by_date_uses_the_studio_date(db):
-    from datetime import datetime
-
+    # a session at 00:30 in Zurich three days after NOW's studio day (4 Dec 2026 on the default
+    # clock): in UTC it is still the day before (3 Dec 23:30 in winter, 22:30 in summer)
+    day = frdate.local(NOW).date() + timedelta(days=3)
+    starts_at = datetime.combine(day, time(0, 30), tzinfo=frdate.ZURICH).astimezone(UTC)
+    assert starts_at.date() == day - timedelta(days=1)
     with write_session() as s:
-        late = make_session(s, seats=5, headsets=5, starts_at=datetime(2026, 12, 3, 23, 30, tzinfo=UTC))
+        late = make_session(s, seats=5, headsets=5, starts_at=starts_at)
         sid, oid = late.id, make_offer(s).id
     res = _book(sid, oid, 1)
     rows = in_read(list_reservations)
-    assert [r.id for r in filter_rows(rows, query="04.12.2026")] == [res.id]  # 00h30 in Zurich
-    assert filter_rows(rows, query="03.12.2026") == []
+    assert [r.id for r in filter_rows(rows, query=f"{day:%d.%m.%Y}")] == [res.id]  # « 04.12.2026 »
+    assert filter_rows(rows, query=f"{starts_at:%d.%m.%Y}") == []  # the UTC date, « 03.12.2026 »

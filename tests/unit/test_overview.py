@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+import time_machine
+
 from afroboost.db import in_read, write_session
 from afroboost.models import Contact, Reservation
 from afroboost.services.overview import (
@@ -16,13 +19,24 @@ from afroboost.services.overview import (
     week_sessions,
     weekly_bookings,
 )
-from tests.factories import NOW, make_course, make_offer, make_session
+from tests.factories import make_course, make_offer, make_session
 
 _n = itertools.count(1)
 
 
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
+
+
+# These tests are about calendar weeks (Zurich midnights, a CEST week in October, a CET one in
+# December): they run on a fixed clock, Tuesday 1 December 2026 12:00 UTC, not the travelled one.
+NOW = utc(2026, 12, 1, 12)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
 
 
 def book(s, cls, offer, *, status="confirmed", price=2500, created_at=NOW, name=("Awa", "Diallo"), **kw):

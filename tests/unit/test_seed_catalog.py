@@ -10,6 +10,7 @@ from afroboost.db import in_read, in_write, write_session
 from afroboost.models import ClassSession, Contact, Course, Offer, PromoCode, Reservation
 from afroboost.seed import do_seed, is_empty
 from afroboost.services.catalog import home_catalog, spots_label, upcoming_by_course, visible_offers
+from tests import frdate
 from tests.factories import NOW, make_course, make_offer, make_session
 
 MODELS = (Course, ClassSession, Offer, PromoCode, Reservation, Contact)
@@ -64,14 +65,14 @@ def test_upcoming_by_course_groups_and_filters(db):
         wed = make_course(s, name="Silent", weekday=2, start_time="18:30", place="Salle Rythmo")
         sat = make_course(s, name="Outdoor", weekday=5, start_time="10:00")
         off = make_course(s, name="Ancien", active=False)
-        # Wed 2 Dec 2026 18:30 in Zurich = 17:30 UTC
-        w1 = make_session(s, course=wed, starts_at=NOW.replace(day=2, hour=17, minute=30),
-                          seats=20, headsets=18, taken=17)
-        w2 = make_session(s, course=wed, starts_at=NOW.replace(day=9, hour=17, minute=30), headsets=3, taken=3)
+        # the next Wednesday 18:30 in Zurich (Wed 2 Dec 2026, 17:30 UTC, on the default clock)
+        wed1 = frdate.next_at(NOW, 2, 18, 30)
+        w1 = make_session(s, course=wed, starts_at=wed1, seats=20, headsets=18, taken=17)
+        w2 = make_session(s, course=wed, starts_at=frdate.days_after(wed1, 7), headsets=3, taken=3)
         make_session(s, course=wed, starts_at=NOW - timedelta(days=1))               # past
-        make_session(s, course=wed, starts_at=NOW.replace(day=16), cancelled=True)   # cancelled
+        make_session(s, course=wed, starts_at=frdate.days_after(wed1, 14), cancelled=True)  # cancelled
         make_session(s, course=wed, starts_at=NOW + timedelta(days=60))              # beyond the window
-        sat1 = make_session(s, course=sat, starts_at=NOW.replace(day=5, hour=9))
+        sat1 = make_session(s, course=sat, starts_at=frdate.next_at(NOW, 5, 10))     # the next Saturday 10:00
         make_session(s, course=off, starts_at=NOW + timedelta(days=1))               # inactive course
         ids = dict(wed=wed.id, sat=sat.id, w1=w1.id, w2=w2.id, sat1=sat1.id)
     courses = in_read(upcoming_by_course, now=NOW)
@@ -80,7 +81,9 @@ def test_upcoming_by_course_groups_and_filters(db):
     assert silent.schedule == "Chaque mercredi à 18h30"
     assert [x.id for x in silent.sessions] == [ids["w1"], ids["w2"]]
     first, second = silent.sessions
-    assert (first.day, first.time, first.label) == ("mercredi 2 décembre", "18h30", "Mercredi 2 décembre · 18h30")
+    # (« mercredi 2 décembre », « 18h30 », « Mercredi 2 décembre · 18h30 ») on the default clock
+    assert (first.day, first.time, first.label) == (frdate.day(wed1), "18h30", frdate.label(wed1))
+    assert first.day.startswith("mercredi ") and first.label.endswith(" · 18h30")
     assert (first.spots, first.spots_label, first.full) == (1, "1 place restante", False)
     assert (second.spots, second.spots_label, second.full) == (0, "Complet", True)
     assert first.place == "Salle Rythmo"
