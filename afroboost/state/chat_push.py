@@ -53,6 +53,22 @@ async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: 
         log.exception("[CHAT] push to room %s failed", conversation_id)
 
 
+async def remove_from_room(cls: type[rx.State], conversation_id: int, message_id: int | None, size: int) -> None:
+    """Drop a deleted message (None: every message) from a room state browsers have open."""
+    token = rx.BaseStateToken(ident=room_key(conversation_id), cls=cls)
+    try:
+        if not await _loaded(token):
+            return
+        async with _app().modify_state(token) as root:
+            room = await root.get_state(cls)
+            if room.conversation_id == conversation_id:
+                kept = [] if message_id is None else [m for m in room.messages if m.id != message_id]
+                if len(kept) != len(room.messages):
+                    room.messages = room_window(kept, size)
+    except Exception:
+        log.exception("[CHAT] removal from room %s failed", conversation_id)
+
+
 async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> None:
     """Ring an inbox: its `ping` counter moves (the page plays the sound / shows the toast)."""
     state_token = rx.BaseStateToken(ident=token, cls=cls)
