@@ -75,6 +75,12 @@ class RequestGuard:
     def __init__(self, app):
         self.app = app
 
+    @property
+    def routes(self) -> list:
+        """The wrapped app's routes: Reflex mounts the guard at "", and Starlette's `url_for` (the OAuth
+        callback URL) only finds routes through a Mount whose app exposes them."""
+        return getattr(self.app, "routes", [])
+
     async def __call__(self, scope, receive, send):
         kind = scope["type"]
         if kind not in ("http", "websocket"):

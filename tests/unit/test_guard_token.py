@@ -18,3 +18,15 @@ def test_every_variant_digit_the_frontend_draws_is_accepted(y):
                                    "0f1e2d3c-4b5a-4697-88a9-0123456789ab-x"])
 def test_other_shapes_are_refused(token):
     assert not valid_client_token(token)
+
+
+def test_url_for_sees_through_the_guard():
+    """Reflex mounts the guarded API at "" in its top app: the OAuth login builds its callback URL with url_for."""
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+
+    from afroboost.api.app import create_api
+    from afroboost.api.guard import RequestGuard
+
+    top = Starlette(routes=[Mount("", app=RequestGuard(create_api()))])
+    assert str(top.router.url_path_for("auth_callback")) == "/api/auth/callback"
