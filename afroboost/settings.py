@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -61,15 +62,27 @@ class Settings(BaseSettings):
     request_max_bytes: int = 256 * 1024
     # Extra origins allowed to open the websocket (comma-separated); SITE_URL's origin always is.
     allowed_origins: str = ""
-    # Rate limits (the `limits` notation, `;` between several), per tab token and per IP.
+    # Rate limits (the `limits` notation, `;` between several), per tab token; an IP gets
+    # `limit_ip_factor` times as much (a studio's Wi-Fi is many people behind one address).
     limit_booking: str = "10/minute;40/hour"
     limit_promo: str = "10/minute;40/hour"
     limit_lookup: str = "10/minute;30/hour"
     limit_identity_claim: str = "5/minute;20/hour"
     limit_code_entry: str = "10/minute;30/hour"
     limit_chat_message: str = "20/minute;300/hour"
-    limit_typing: str = "40/minute"
+    limit_typing: str = "75/minute"  # the composer sends at most one « écrit… » a second
     limit_ai_request: str = "8/minute;60/hour"
+    limit_ip_factor: int = 5
+
+    @field_validator("limit_booking", "limit_promo", "limit_lookup", "limit_identity_claim", "limit_code_entry",
+                     "limit_chat_message", "limit_typing", "limit_ai_request")
+    @classmethod
+    def _limits_notation(cls, value: str) -> str:
+        """A typo in LIMIT_* stops the start, not every later call to the limited handler."""
+        from limits import parse_many
+
+        parse_many(value)  # ValueError on a bad string
+        return value
     # AI assistant: any OpenAI-compatible server (OpenAI, Ollama, vLLM). No key: shown unavailable.
     openai_api_key: str = ""
     openai_base_url: str = ""  # empty: the SDK's default (OpenAI)

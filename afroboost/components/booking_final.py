@@ -13,7 +13,7 @@ from afroboost.state.booking import BookingState as B
 def promo_field() -> rx.Component:
     return rx.vstack(
         rx.text(texts.PROMO, size="2", weight="medium"),
-        rx.input(value=B.promo, on_change=B.apply_promo, debounce_timeout=350, placeholder="BIENVENUE",
+        rx.input(value=B.promo, on_change=B.apply_promo, debounce_timeout=350, placeholder=texts.PROMO_PLACEHOLDER,
                  size="3", width="100%", data_testid="input-promo", auto_complete="off"),
         rx.cond(B.prices.promo != "",
                 rx.text("✓ " + B.prices.promo, color="#4ade80", size="2", data_testid="promo-ok")),

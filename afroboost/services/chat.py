@@ -50,18 +50,22 @@ class RoomView:
     title: str = ""
 
 
-def message_view(m: ChatMessage) -> MessageView:
+def message_view(m: ChatMessage, sender_name: str | None = None) -> MessageView:
+    """What a browser gets of a message; `sender_name` replaces the stored one (see recent_messages)."""
     at = as_utc(m.created_at)
     day = studio_day(at)
     return MessageView(id=m.id, conversation_id=m.conversation_id, sender_kind=m.sender_kind,
-                       contact_id=m.contact_id or 0, sender_name=m.sender_name, body=m.body,
-                       at=at.isoformat(), day=day, parts=display_parts(m.body), time=format_time(at),
+                       contact_id=m.contact_id or 0, sender_name=m.sender_name if sender_name is None else sender_name,
+                       body=m.body, at=at.isoformat(), day=day, parts=display_parts(m.body), time=format_time(at),
                        day_label=day_label(day))
 
 
 def display_name(contact: Contact) -> str:
-    name = f"{contact.first_name} {contact.last_name}".strip()
-    return (name or "Contact sans nom")[:25]
+    """How members see each other: first name and the surname's initial (« Awa K. »), never the surname."""
+    first = " ".join((contact.first_name or "").split())[:20]
+    initial = next((ch for ch in (contact.last_name or "") if ch.isalnum()), "")
+    name = f"{first} {initial.upper()}." if initial else first
+    return name.strip() or "Contact sans nom"
 
 
 def do_ensure_default_groups(session: Session) -> list[Conversation]:
@@ -132,9 +136,12 @@ def rooms_for(session: Session, *, contact_id: int) -> list[RoomView]:
 
 
 def recent_messages(session: Session, *, conversation_id: int, limit: int = 50) -> list[MessageView]:
-    rows = session.exec(select(ChatMessage).where(ChatMessage.conversation_id == conversation_id)
+    """The last messages, members named as `display_name` now says (older rows stored full names)."""
+    rows = session.exec(select(ChatMessage, Contact).outerjoin(Contact, Contact.id == ChatMessage.contact_id)
+                        .where(ChatMessage.conversation_id == conversation_id)
                         .order_by(ChatMessage.created_at.desc(), ChatMessage.id.desc()).limit(limit)).all()
-    return [message_view(m) for m in reversed(rows)]
+    return [message_view(m, display_name(c) if c is not None and m.sender_kind == SenderKind.member.value else None)
+            for m, c in reversed(rows)]
 
 
 def check_body(body: str) -> str:

@@ -15,6 +15,7 @@ from afroboost.db import utc_now
 from afroboost.models import ChatMessage, Conversation, ConversationKind, ConversationStatus, SenderKind
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, check_body, message_view
+from afroboost.services.chat_private import is_member_pair
 
 
 def coach_access(session: Session, *, conversation_id: int) -> Conversation:
@@ -36,8 +37,15 @@ def _add(session: Session, conv: Conversation, *, kind: str, name: str, body: st
 
 def do_post_as_coach(session: Session, *, conversation_id: int, body: str, now: datetime | None = None
                      ) -> MessageView:
-    """The coach writes as a human; in an assistant conversation the assistant then stays silent."""
+    """The coach writes as a human; in an assistant conversation the assistant then stays silent.
+
+    Raises:
+        ServiceError("coach_private_pair"): a private conversation between two members, which
+            the coach may read and moderate but never writes in.
+    """
     conv = coach_access(session, conversation_id=conversation_id)
+    if is_member_pair(conv):
+        raise ServiceError("coach_private_pair")
     if conv.kind == ConversationKind.assistant.value:
         conv.status = ConversationStatus.coach.value
     return _add(session, conv, kind=SenderKind.coach.value, name=texts.AI_SENDER_COACH, body=check_body(body),
@@ -85,3 +93,11 @@ def do_clear_history(session: Session, *, conversation_id: int) -> int:
     session.add(conv)
     session.flush()
     return result.rowcount or 0
+
+
+def do_delete_message(session: Session, *, conversation_id: int, message_id: int) -> bool:
+    """Coach only (moderation): remove one message of a conversation; False if it was not there."""
+    conv = coach_access(session, conversation_id=conversation_id)
+    result = session.exec(delete(ChatMessage).where(ChatMessage.conversation_id == conv.id)
+                          .where(ChatMessage.id == int(message_id)))
+    return bool(result.rowcount)

@@ -87,6 +87,18 @@ def do_open_private(session: Session, *, contact_id: int, other_id: int) -> Conv
     return conv
 
 
+def is_member_pair(conv: Conversation) -> bool:
+    """A private conversation between two members (the coach moderates it but never writes in it)."""
+    return conv.kind == ConversationKind.private.value and not conv.contact_id
+
+
+def pair_title(session: Session, *, conversation_id: int) -> str:
+    """« Awa K. ↔ Kofi M. »: the two members as they see each other, never the stored slug."""
+    people = session.exec(select(Contact).join(ConversationMember, ConversationMember.contact_id == Contact.id)
+                          .where(ConversationMember.conversation_id == conversation_id).order_by(Contact.id)).all()
+    return " ↔ ".join(display_name(c) for c in people) or texts.CONV_UNNAMED
+
+
 def private_title(session: Session, conv: Conversation, viewer_id: int) -> str:
     if conv.slug and conv.slug.startswith("dm-coach-"):
         return texts.AI_SENDER_COACH

@@ -18,7 +18,7 @@ from afroboost.db import as_utc, utc_now
 from afroboost.models import ChatLink, ChatMessage, Contact, Conversation, ConversationKind, ConversationMember
 from afroboost.services import ServiceError
 from afroboost.services.catalog import local_tz
-from afroboost.services.chat import DEFAULT_GROUPS
+from afroboost.services.chat import DEFAULT_GROUPS, display_name
 from afroboost.services.chat_format import plain_text
 from afroboost.services.concept import display_phone
 from afroboost.services.conversation_search import dense_matches, recent_first, search_filter
@@ -198,7 +198,8 @@ def _rows(session: Session, convs: list[Conversation], now: datetime) -> list[Co
                 details.insert(0, texts.CONV_PRIVATE)
             row.people = " · ".join(details)
         else:
-            row.title = " ↔ ".join(contact_label(p) for p in pairs.get(c.id, [])) or c.title or texts.CONV_UNNAMED
+            # two members: named as they see each other (« Awa K. ↔ Kofi M. »), never the slug
+            row.title = " ↔ ".join(display_name(p) for p in pairs.get(c.id, [])) or texts.CONV_UNNAMED
             row.people = texts.CONV_PRIVATE
         if c.kind == ASSISTANT:
             row.status, row.status_label = c.status, texts.CONV_STATUS.get(c.status, c.status)

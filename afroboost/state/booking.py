@@ -19,6 +19,7 @@ from afroboost.services.catalog import CourseView, OfferView, SessionView, home_
 from afroboost.services.pricing import PriceLabels, price_labels
 from afroboost.services.tickets import Ticket, reservation_ics_for, ticket_for
 from afroboost.services.validation import check_participant
+from afroboost.state.throttle import refused
 
 STEPS = ("session", "offer", "info", "summary", "done", "waitlisted")
 FIELDS = ("first_name", "last_name", "email", "phone", "promo")
@@ -134,9 +135,15 @@ class BookingState(rx.State):
 
     @rx.event
     async def apply_promo(self, value: str):
-        """Live promo check: valid / expired / used up / not for this offer, new price shown."""
+        """Live promo check: the new price, or one message for any code that cannot be used.
+
+        Limited per tab and IP (a script guessing codes); a refused check keeps what was typed.
+        """
         self.promo, self.err["promo"], self.prices = str(value)[:40], "", PriceLabels()
         if not self.promo.strip() or not self.offer_id:
+            return
+        if msg := await refused(self, "promo"):
+            self.err["promo"] = msg
             return
         try:
             self.prices = price_labels(await run_read(quote_offer, offer_id=self.offer_id, code=self.promo))
@@ -187,8 +194,11 @@ class BookingState(rx.State):
         if self.step != "summary" or self.submitting:
             return  # e.g. the second click of a double click, after the first one booked
         person = self._participant()
-        if person is None:
-            self.step = "info"
+        if person is None or (self.promo.strip() and not self.prices.promo):
+            self.step = "info"  # a promo code reaches a booking only after a (limited) live check
+            return
+        if msg := await refused(self, "booking"):
+            self.err["general"] = msg
             return
         self.submitting = True
         yield
@@ -215,6 +225,9 @@ class BookingState(rx.State):
         person = self._participant()
         if person is None:
             self.step = "info"
+            return
+        if msg := await refused(self, "booking"):
+            self.err["general"] = msg
             return
         try:
             _entry, position = await run_write(do_join_waitlist, session_id=self.session_id,

@@ -13,7 +13,7 @@ from afroboost.db import run_read
 from afroboost.keys import inbox_key
 from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
-from afroboost.state.chat_push import append_to_room, ping_inbox
+from afroboost.state.chat_push import append_to_room, ping_inbox, remove_from_room
 
 _pending: set[asyncio.Task] = set()
 
@@ -27,6 +27,20 @@ def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = Fals
     task = asyncio.create_task(_after_post(view, sender_id=sender_id, shown_in=shown_in, force_coach=force_coach))
     _pending.add(task)
     task.add_done_callback(_pending.discard)
+
+
+def after_removal(conversation_id: int, message_id: int | None, *, shown_in: type) -> None:
+    """The coach deleted a message (None: the whole history): the other window kind drops it too."""
+    task = asyncio.create_task(_after_removal(conversation_id, message_id, shown_in))
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
+
+
+async def _after_removal(conversation_id: int, message_id: int | None, shown_in: type) -> None:
+    from afroboost.state.chat_private import PrivateRoom
+    from afroboost.state.chat_room import ChatRoom
+
+    await remove_from_room(PrivateRoom if shown_in is ChatRoom else ChatRoom, conversation_id, message_id, 50)
 
 
 async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False) -> None:

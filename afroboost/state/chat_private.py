@@ -16,12 +16,21 @@ from afroboost.keys import inbox_key, room_key
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
 from afroboost.services.chat_format import room_window
-from afroboost.services.chat_private import PrivateView, do_mark_read, do_open_private, private_threads, private_title
+from afroboost.services.chat_private import (
+    PrivateView,
+    do_mark_read,
+    do_open_private,
+    is_member_pair,
+    private_threads,
+    private_title,
+)
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_notify import after_post
+from afroboost.state.throttle import refused
 
 ROOM_SIZE = 50
+DM_COMPOSER_ID = "chat-dm-composer"
 
 
 class Inbox(rx.SharedState):
@@ -52,10 +61,12 @@ class Inbox(rx.SharedState):
 class PrivateRoom(rx.SharedState):
     conversation_id: int = 0
     messages: list[MessageView] = []
+    moderated: bool = False  # between two members: the window says the coach can moderate it
 
     async def _show(self, me: ChatIdentity, conv) -> None:
         room = await self._link_to(room_key(conv.id))
         room.conversation_id = conv.id  # from the database on every open (pushes skip unloaded rooms)
+        room.moderated = is_member_pair(conv)
         room.messages = room_window(await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE),
                                     ROOM_SIZE)
         me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)
@@ -98,14 +109,18 @@ class PrivateRoom(rx.SharedState):
 
     @rx.event
     async def send(self, form: dict):
+        """Limited per tab and IP like the rooms; a refused message goes back into the composer."""
         if not self.conversation_id:
             return
+        text = str(form.get("body", ""))
         me = await self.get_state(ChatIdentity)
+        if msg := await refused(me, "chat_message", "chat_too_many"):
+            return [rx.toast.error(msg), rx.set_value(DM_COMPOSER_ID, text)]
         try:
             msg = await run_write(do_post_message, contact_id=me._contact_id, conversation_id=self.conversation_id,
-                                  body=str(form.get("body", "")))
+                                  body=text)
         except ServiceError as e:
-            return rx.toast.error(texts.err(e.key))
+            return [rx.toast.error(texts.err(e.key)), rx.set_value(DM_COMPOSER_ID, text)]
         self.messages = room_window([*self.messages, msg], ROOM_SIZE)
         after_post(msg, sender_id=me._contact_id, shown_in=type(self))
 

@@ -39,18 +39,37 @@ async def _loaded(token: rx.BaseStateToken) -> bool:
     return True
 
 
-async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
-    """Add a message to a room state browsers have open (a campaign, a copy to the other window kind)."""
+async def _edit_room(cls: type[rx.State], conversation_id: int, edit, what: str) -> None:
+    """Apply `edit(room)` to a room state browsers have open (none open: nothing to do)."""
     token = rx.BaseStateToken(ident=room_key(conversation_id), cls=cls)
     try:
         if not await _loaded(token):
             return
         async with _app().modify_state(token) as root:
             room = await root.get_state(cls)
-            if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
-                room.messages = room_window([*room.messages, view], size)
-    except Exception:  # a push is a courtesy: the message is stored and shows on next open
-        log.exception("[CHAT] push to room %s failed", conversation_id)
+            if room.conversation_id == conversation_id:
+                edit(room)
+    except Exception:  # a push is a courtesy: the database is right and shows on next open
+        log.exception("[CHAT] %s in room %s failed", what, conversation_id)
+
+
+async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
+    """Add a message to a room state browsers have open (a campaign, a copy to the other window kind)."""
+    def edit(room) -> None:
+        if all(m.id != view.id for m in room.messages):
+            room.messages = room_window([*room.messages, view], size)
+
+    await _edit_room(cls, conversation_id, edit, "push")
+
+
+async def remove_from_room(cls: type[rx.State], conversation_id: int, message_id: int | None, size: int) -> None:
+    """Drop a deleted message (None: every message) from a room state browsers have open."""
+    def edit(room) -> None:
+        kept = [] if message_id is None else [m for m in room.messages if m.id != message_id]
+        if len(kept) != len(room.messages):
+            room.messages = room_window(kept, size)
+
+    await _edit_room(cls, conversation_id, edit, "removal")
 
 
 async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> None:

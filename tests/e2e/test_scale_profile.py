@@ -36,6 +36,7 @@ import redis
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
+from afroboost import routes
 from afroboost.db import in_read, in_write, utc_now
 from afroboost.models import Contact, Delivery, Reservation
 from afroboost.services.campaigns import CampaignDraft, do_save_campaign, open_slots
@@ -46,8 +47,10 @@ from tests.e2e.conftest import _free_port, _wait_http
 from tests.e2e.test_booking_journey import _to_summary
 from tests.e2e.test_chat_live import _join as _join_own
 from tests.e2e.test_chat_rooms import _join
+from tests.e2e.test_limits import DEFAULTS, _class_offer, _per_minute
 from tests.pgserver import using_database
 from tests.procs import stop_group
+from tests.wsclient import WsScript
 
 WORKERS = 3
 HANDOFF_S = 30  # issue 6: killing the scheduler's worker hands the lease to another within 30 s
@@ -101,6 +104,14 @@ class ScaleApp:
             time.sleep(0.1)
         record = _RecordUnpickler(io.BytesIO(raw)).load()
         return record.instance_id
+
+    def token_owner(self, token: str, timeout: float = 10) -> str:
+        """The instance id of the worker holding the socket of this client token."""
+        deadline = time.monotonic() + timeout
+        while (raw := self.redis.get(SOCKET_RECORD_KEY.format(token))) is None:
+            assert time.monotonic() < deadline, f"no socket record in redis for token {token}"
+            time.sleep(0.1)
+        return _RecordUnpickler(io.BytesIO(raw)).load().instance_id
 
     def workers(self) -> set[int]:
         """The live granian worker pids (children of the server process)."""
@@ -263,3 +274,40 @@ def test_killing_the_scheduler_worker_hands_the_lease_over_and_campaigns_go_on(b
         assert sent == ["sent"]
     finally:
         page.context.close()
+
+
+def test_a_rate_limit_holds_across_workers(scale_app: ScaleApp):
+    """Promo checks from one IP, over tabs served by different workers, meet one IP limit (counters in Redis).
+
+    Each tab stays under its own limit. The refusal must come on a worker that itself saw fewer
+    calls than the IP's limit: with per-process counters, that worker would still have said yes.
+    Last in this module: it uses up 127.0.0.1's promo checks for a minute.
+    """
+    per_tab = _per_minute("limit_promo")
+    ip_limit = per_tab * DEFAULTS.limit_ip_factor
+    seen: dict[str, int] = {}  # worker instance id → allowed checks it handled
+    refused_on, scripts = None, []
+    try:
+        while refused_on is None and len(scripts) < 3 * ip_limit // (per_tab - 1):
+            ws = WsScript(scale_app.url, path=routes.BOOK)
+            scripts.append(ws)
+            assert ws.connect()
+            owner = scale_app.token_owner(ws.token)
+            ws.emit("booking_state.choose_offer", offer_id=_class_offer(ws))
+            for i in range(per_tab - 1):
+                before = len(ws.frames)
+                ws.emit("booking_state.apply_promo", value=f"W{len(scripts)}X{i}")
+                ws.wait_for(lambda b=before, w=ws: len(w.frames) > b, what="an answer")
+                ws.settle(0.05)
+                if ws.var("booking_state", "err")["promo"].startswith("Trop de tentatives"):
+                    refused_on = owner
+                    break
+                seen[owner] = seen.get(owner, 0) + 1
+        assert refused_on is not None, f"never refused after {sum(seen.values())} checks: {seen}"
+        assert len(seen) >= 2, f"every tab landed on one worker: {seen}"
+        assert sum(seen.values()) <= ip_limit  # never more than the IP's limit in all
+        assert seen.get(refused_on, 0) < ip_limit, "the refusing worker had counted the limit on its own"
+        print(f"\nIP limit {ip_limit}: allowed per worker {seen}, refused on {refused_on}")
+    finally:
+        for ws in scripts:
+            ws.close()

@@ -127,7 +127,7 @@ def test_private_and_group_rows(db):
     pair = in_write(do_open_private, contact_id=kofi, other_id=awa).id
     to_coach = in_write(do_open_private, contact_id=awa, other_id=0).id
     rows = {r.id: r for r in page().rows}
-    assert (rows[pair].title, rows[pair].people, rows[pair].status) == ("Awa Diallo ↔ Kofi Diallo", "Message privé", "")
+    assert (rows[pair].title, rows[pair].people, rows[pair].status) == ("Awa D. ↔ Kofi D.", "Message privé", "")
     assert rows[to_coach].title == "Awa Diallo" and rows[to_coach].people.startswith("Message privé · ")
     assert rows[groups[0].id].people == "2 membre(s)" and not rows[groups[0].id].deletable
     assert rows[pair].deletable and rows[to_coach].deletable

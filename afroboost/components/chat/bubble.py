@@ -14,7 +14,9 @@ from afroboost.services.chat import MessageView
 from afroboost.services.chat_format import Segment
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_private import PrivateRoom
+from afroboost.state.chat_room import ChatRoom
 from afroboost.texts.chat_bubbles import CHAT_AI_NAME, CHAT_COACH_BADGE, CHAT_WRITE_PRIVATELY
+from afroboost.texts.trust_booking import CHAT_DELETE_MESSAGE
 
 GOLD = "#FACC15"
 CYAN = "#22d3ee"
@@ -66,6 +68,13 @@ def sender_line(m: MessageView) -> rx.Component:
     )
 
 
+def delete_button(m: MessageView) -> rx.Component:
+    """Coach moderation from the dashboard (the server re-checks the coach)."""
+    return rx.icon_button(rx.icon("trash-2", size=12), size="1", variant="ghost", color_scheme="red",
+                          on_click=ChatRoom.delete_message(m.id), title=CHAT_DELETE_MESSAGE,
+                          aria_label=CHAT_DELETE_MESSAGE, data_testid="chat-delete-message")
+
+
 def bubble(m: MessageView) -> rx.Component:
     mine = (m.sender_kind == "member") & (m.contact_id == I.own_contact)
     system = m.sender_kind == "system"
@@ -85,7 +94,11 @@ def bubble(m: MessageView) -> rx.Component:
                 box_shadow=rx.cond(m.sender_kind == "coach", "0 0 12px rgba(139, 92, 246, 0.45)", "none"),
                 data_testid="chat-body",
             ),
-            rx.text(m.time, size="1", color=MUTED, padding_x="0.4em", data_testid="chat-time"),
+            rx.hstack(
+                rx.text(m.time, size="1", color=MUTED, data_testid="chat-time"),
+                rx.cond(I.is_coach_view & (m.id > 0), delete_button(m)),
+                spacing="2", align="center", padding_x="0.4em",
+            ),
             direction="column", align_items=side, gap="2px",
             align_self=side, max_width="85%", data_testid="chat-message",
         ),

@@ -13,6 +13,7 @@ from afroboost.components.chat.composer import composer
 from afroboost.components.chat.room import clear_history_button, messages_box
 from afroboost.components.layout import MUTED
 from afroboost.state.chat import ChatRoom as R
+from afroboost.state.chat_room import COACH_COMPOSER_ID
 
 
 def coach_thread() -> rx.Component:
@@ -31,7 +32,10 @@ def coach_thread() -> rx.Component:
             width="100%", align="center", wrap="wrap",
         ),
         messages_box("min(60vh, 560px)"),
-        composer(R.send, input_id="coach-composer", on_typing=R.typed, placeholder=texts.COACH_REPLY_PLACEHOLDER,
-                 testid="coach-reply"),
+        # two members' private thread: the coach moderates (reads, deletes), never writes in it
+        rx.cond(R.moderated,
+                rx.text("🛡️ " + texts.COACH_PAIR_MODERATION, size="2", color=MUTED, data_testid="coach-pair-note"),
+                composer(R.send, input_id=COACH_COMPOSER_ID, on_typing=R.typed,
+                         placeholder=texts.COACH_REPLY_PLACEHOLDER, testid="coach-reply")),
         spacing="3", width="100%", data_testid="coach-thread",
     ), rx.text(texts.COACH_NO_SELECTION, color=MUTED, data_testid="coach-thread"))

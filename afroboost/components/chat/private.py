@@ -10,7 +10,7 @@ from afroboost.components.chat.composer import composer
 from afroboost.components.layout import MUTED, PINK
 from afroboost.services.chat_private import PrivateView
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_private import Inbox
+from afroboost.state.chat_private import DM_COMPOSER_ID, Inbox
 from afroboost.state.chat_private import PrivateRoom as P
 
 
@@ -46,8 +46,10 @@ def private_window() -> rx.Component:
                            aria_label=texts.CHAT_CLOSE, data_testid="chat-dm-close"),
             width="100%", align="center",
         ),
+        rx.cond(P.moderated, rx.text("🛡️ " + texts.CHAT_DM_MODERATED, size="1", color=MUTED,
+                                     data_testid="chat-dm-moderated")),
         rx.auto_scroll(rx.vstack(rx.foreach(P.messages, bubble), spacing="2", width="100%"),
                        width="100%", height="min(320px, 45vh)", data_testid="chat-dm-messages"),
-        composer(P.send, input_id="chat-dm-composer", testid="chat-dm"),
+        composer(P.send, input_id=DM_COMPOSER_ID, testid="chat-dm"),
         class_name="ab-dm-window", spacing="2", data_testid="chat-dm-window",
     ))

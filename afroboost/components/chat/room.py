@@ -11,7 +11,7 @@ from afroboost.components.layout import MUTED, VIOLET, card, field_error, neon_b
 from afroboost.services.chat import RoomView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat import ChatRoom as R
-from afroboost.state.chat_room import Typist
+from afroboost.state.chat_room import COMPOSER_ID, Typist
 
 
 def first_visit_form() -> rx.Component:
@@ -78,7 +78,7 @@ def room_panel(height: str = "55vh") -> rx.Component:
             rx.heading(R.title, size="4", data_testid="chat-room-title"),
             status_bar(),
             messages_box(height),
-            composer(R.send, input_id="chat-composer", on_typing=R.typed),
+            composer(R.send, input_id=COMPOSER_ID, on_typing=R.typed),
             spacing="3", width="100%",
         ), rx.text(texts.CHAT_PICK_ROOM, color=MUTED)),
         spacing="3", width="100%",
