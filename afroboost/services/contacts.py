@@ -26,6 +26,11 @@ def _find(session: Session, email: str | None, phone: str | None) -> Contact | N
     return rows[0] if rows else None
 
 
+def find_contact(session: Session, *, email: str | None, phone: str | None) -> Contact | None:
+    """The contact holding this normalized email or phone, if any (email first)."""
+    return _find(session, email, phone)
+
+
 def do_upsert_contact(session: Session, *, person: Participant) -> Contact:
     """Return the person's contact, creating it or filling in what it lacked.
 
