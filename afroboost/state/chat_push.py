@@ -39,26 +39,46 @@ async def _loaded(token: rx.BaseStateToken) -> bool:
     return True
 
 
-async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int) -> None:
-    """Add a message to a room state browsers have open (a campaign, a copy to the other window kind)."""
-    token = rx.BaseStateToken(ident=room_key(conversation_id), cls=cls)
+async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int, *, main: bool = True) -> None:
+    """Add a message to the room states browsers have open (a campaign, a copy to the other window kind).
+
+    Also to every unverified viewer's own copy of the room (state/chat_fresh.py); `main=False`
+    reaches only those (the caller's event already updated the shared room).
+    """
+    from afroboost.state import chat_fresh
+
+    if main:
+        await _append(cls, room_key(conversation_id), conversation_id, view, size)
+    where = chat_fresh.group(cls, conversation_id)
+    for key in await chat_fresh.members(where):
+        if not await _append(cls, key, conversation_id, view, size):
+            await chat_fresh.forget(where, key)
+
+
+async def _append(cls: type[rx.State], key: str, conversation_id: int, view, size: int) -> bool:
+    """False when nobody has that room loaded."""
+    token = rx.BaseStateToken(ident=key, cls=cls)
     try:
         if not await _loaded(token):
-            return
+            return False
         async with _app().modify_state(token) as root:
             room = await root.get_state(cls)
             if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
                 room.messages = room_window([*room.messages, view], size)
     except Exception:  # a push is a courtesy: the message is stored and shows on next open
         log.exception("[CHAT] push to room %s failed", conversation_id)
+    return True
 
 
-async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> None:
-    """Ring an inbox: its `ping` counter moves (the page plays the sound / shows the toast)."""
+async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -> bool:
+    """Ring an inbox: its `ping` counter moves (the page plays the sound / shows the toast).
+
+    False when nobody has it open (it refreshes when they connect).
+    """
     state_token = rx.BaseStateToken(ident=token, cls=cls)
     try:
-        if not await _loaded(state_token):  # nobody has this inbox open: it refreshes when they connect
-            return
+        if not await _loaded(state_token):
+            return False
         async with _app().modify_state(state_token) as root:
             inbox = await root.get_state(cls)
             inbox.ping += 1
@@ -68,3 +88,4 @@ async def ping_inbox(cls: type[rx.State], token: str, note: str, refresh=None) -
                 await refresh(inbox)
     except Exception:
         log.exception("[CHAT] push to inbox %s failed", token)
+    return True

@@ -18,7 +18,7 @@ from afroboost.db import run_read, run_write
 from afroboost.keys import room_key
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
-from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat import MessageView, access_conversation, do_post_message
 from afroboost.services.chat_format import room_window
 from afroboost.services.chat_handoff import (
     coach_access,
@@ -27,10 +27,12 @@ from afroboost.services.chat_handoff import (
     do_post_as_coach,
     do_request_coach,
 )
+from afroboost.services.chat_visibility import Viewer, room_history
+from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_assistant import stream_reply
-from afroboost.state.chat_notify import after_post
+from afroboost.state.chat_notify import after_post, share
 
 ROOM_SIZE = 50
 TYPING_SECONDS = 3.0
@@ -51,12 +53,19 @@ class ChatRoom(rx.SharedState):
     messages: list[MessageView] = []
     typing: list[Typist] = []
     ai_typing: bool = False
+    _fresh: bool = False  # an unverified viewer's own copy of the room (state/chat_fresh.py)
 
-    async def _enter(self, conv) -> None:
-        room = await self._link_to(room_key(conv.id))
-        room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
+    async def _enter(self, conv, viewer: Viewer | None = None) -> None:
         # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
-        rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
+        rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
+        if whole:  # nothing in the shared window this viewer may not see: the shared room
+            room = await self._link_to(room_key(conv.id))
+        else:
+            key = chat_fresh.fresh_key("room", conv.id, viewer)
+            await chat_fresh.remember(chat_fresh.group(ChatRoom, conv.id), key, viewer.since.timestamp())
+            room = await self._link_to(key)
+        room._fresh = not whole
+        room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
         room.messages = room_window(rows, ROOM_SIZE)
         room.status = conv.status if conv.kind == ConversationKind.assistant.value else ""
 
@@ -69,7 +78,7 @@ class ChatRoom(rx.SharedState):
         except (ServiceError, ValueError, TypeError):
             return rx.toast.error(texts.err("chat_not_member"))
         me._coach_room = 0
-        await self._enter(conv)
+        await self._enter(conv, me._viewer())
 
     @rx.event
     async def open_as_coach(self, conversation_id: int):
@@ -113,7 +122,7 @@ class ChatRoom(rx.SharedState):
             self.typing = [t for t in self.typing if t.key != me.me_key]
         if coach and self.kind == ConversationKind.assistant.value:
             self.status = ConversationStatus.coach.value
-        after_post(msg, sender_id=0 if coach else me._contact_id, shown_in=type(self))
+        after_post(msg, sender_id=0 if coach else me._contact_id, shown_in=type(self), fresh=self._fresh)
         if not coach and self.kind == ConversationKind.assistant.value:
             me._ai_pending = (self.conversation_id, msg.id, text)
             return ChatRoom.ai_reply
@@ -133,7 +142,7 @@ class ChatRoom(rx.SharedState):
         self.status = ConversationStatus.waiting.value if self.status == "ai" else self.status
         if msg is not None:
             self._append(msg)
-            after_post(msg, sender_id=me._contact_id, shown_in=type(self), force_coach=True)
+            after_post(msg, sender_id=me._contact_id, shown_in=type(self), force_coach=True, fresh=self._fresh)
 
     @rx.event
     async def hand_back(self):
@@ -143,6 +152,7 @@ class ChatRoom(rx.SharedState):
         if msg is not None:
             self.status = ConversationStatus.ai.value
             self._append(msg)
+            share(msg, type(self))
 
     @rx.event
     async def clear_history(self):
