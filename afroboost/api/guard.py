@@ -29,7 +29,7 @@ EVENT_PATH = "/_event"
 UPLOAD_PATH = "/_upload"
 # Room for the multipart envelope around an image of `uploads_max_bytes`.
 UPLOAD_OVERHEAD = 64 * 1024
-_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+_UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89a-f][0-9a-f]{3}-[0-9a-f]{12}")
 
 
 class BodyTooLarge(Exception):
