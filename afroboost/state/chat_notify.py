@@ -7,6 +7,7 @@ to the coach in the dashboard (ChatRoom): a message written in one is copied to 
 from __future__ import annotations
 
 import asyncio
+import time
 
 from afroboost import texts
 from afroboost.db import run_read
@@ -15,7 +16,7 @@ from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
 from afroboost.services.chat_visibility import Viewer
 from afroboost.state import chat_fresh
-from afroboost.state.chat_push import append_to_room, ping_inbox
+from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox
 
 _pending: set[asyncio.Task] = set()
 
@@ -40,6 +41,26 @@ def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = Fals
 def share(view, shown_in: type) -> None:
     """A message only the shared room got (no notification): copy it to unverified viewers' rooms."""
     _later(append_to_room(shown_in, view.conversation_id, view, 50, main=False))
+
+
+def share_typing(cls: type, conversation_id: int, typist, *, fresh: bool, seconds: float) -> None:
+    """« X écrit… » for the unverified viewers' own copies of the room (and the shared room, from one)."""
+    _later(_share_typing(cls, conversation_id, typist, fresh=fresh, seconds=seconds))
+
+
+async def _share_typing(cls: type, conversation_id: int, typist, *, fresh: bool, seconds: float) -> None:
+    def put(room) -> None:
+        now = time.time()
+        room.typing = [*[t for t in room.typing if t.key != typist.key and t.until > now], typist]
+
+    def sweep(room) -> None:
+        now = time.time()
+        if any(t.until <= now for t in room.typing):
+            room.typing = [t for t in room.typing if t.until > now]
+
+    if await edit_rooms(cls, conversation_id, put, main=fresh):
+        await asyncio.sleep(seconds + 0.2)
+        await edit_rooms(cls, conversation_id, sweep, main=fresh)
 
 
 async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False,

@@ -45,17 +45,33 @@ async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: 
     Also to every unverified viewer's own copy of the room (state/chat_fresh.py); `main=False`
     reaches only those (the caller's event already updated the shared room).
     """
+    def append(room) -> None:
+        if all(m.id != view.id for m in room.messages):
+            room.messages = room_window([*room.messages, view], size)
+
+    await edit_rooms(cls, conversation_id, append, main=main)
+
+
+async def edit_rooms(cls: type[rx.State], conversation_id: int, edit, *, main: bool = True) -> int:
+    """Apply `edit(room)` to the shared room (if `main`) and to the unverified viewers' copies that are open.
+
+    Returns how many rooms were open.
+    """
     from afroboost.state import chat_fresh
 
+    done = 0
     if main:
-        await _append(cls, room_key(conversation_id), conversation_id, view, size)
+        done += await _edit(cls, room_key(conversation_id), conversation_id, edit)
     where = chat_fresh.group(cls, conversation_id)
     for key in await chat_fresh.members(where):
-        if not await _append(cls, key, conversation_id, view, size):
+        if await _edit(cls, key, conversation_id, edit):
+            done += 1
+        else:
             await chat_fresh.forget(where, key)
+    return done
 
 
-async def _append(cls: type[rx.State], key: str, conversation_id: int, view, size: int) -> bool:
+async def _edit(cls: type[rx.State], key: str, conversation_id: int, edit) -> bool:
     """False when nobody has that room loaded."""
     token = rx.BaseStateToken(ident=key, cls=cls)
     try:
@@ -63,8 +79,8 @@ async def _append(cls: type[rx.State], key: str, conversation_id: int, view, siz
             return False
         async with _app().modify_state(token) as root:
             room = await root.get_state(cls)
-            if room.conversation_id == conversation_id and all(m.id != view.id for m in room.messages):
-                room.messages = room_window([*room.messages, view], size)
+            if room.conversation_id == conversation_id:
+                edit(room)
     except Exception:  # a push is a courtesy: the message is stored and shows on next open
         log.exception("[CHAT] push to room %s failed", conversation_id)
     return True

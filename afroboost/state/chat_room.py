@@ -32,7 +32,7 @@ from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_assistant import stream_reply
-from afroboost.state.chat_notify import after_post, share
+from afroboost.state.chat_notify import after_post, share, share_typing
 
 ROOM_SIZE = 50
 TYPING_SECONDS = 3.0
@@ -172,9 +172,9 @@ class ChatRoom(rx.SharedState):
         name = texts.AI_SENDER_COACH if me._coach_room == self.conversation_id else me.name
         if not name:
             return
-        until = time.time() + TYPING_SECONDS
-        self.typing = [*[t for t in self.typing if t.key != me.me_key and t.until > time.time()],
-                       Typist(me.me_key, name, until)]
+        typist = Typist(me.me_key, name, time.time() + TYPING_SECONDS)
+        self.typing = [*[t for t in self.typing if t.key != me.me_key and t.until > time.time()], typist]
+        share_typing(ChatRoom, self.conversation_id, typist, fresh=self._fresh, seconds=TYPING_SECONDS)
         return ChatRoom.expire_typing
 
     @rx.event(background=True)
