@@ -19,9 +19,9 @@ from sqlmodel import Session
 
 from afroboost.models import Contact
 from afroboost.services import ServiceError
-from afroboost.services.contacts import do_upsert_contact, find_contact
+from afroboost.services.contacts import check_email_or_phone, do_upsert_contact, find_contact
 from afroboost.services.direct_send import EMAIL, WHATSAPP
-from afroboost.services.validation import Participant, clean_name, normalize_email, normalize_phone
+from afroboost.services.validation import Participant, clean_name
 from afroboost.settings import get_secret_key
 
 _SALT = "afroboost.chat-identity"
@@ -84,14 +84,7 @@ def check_claim(*, first_name: str, contact: str) -> tuple[str, str | None, str 
         raise ServiceError("first_name_required", field="first_name")
     if len(first) > 80:
         raise ServiceError("name_too_long", field="first_name")
-    raw = (contact or "").strip()
-    if not raw:
-        raise ServiceError("chat_contact_required", field="contact")
-    email = normalize_email(raw) if "@" in raw else None
-    phone = None if email else normalize_phone(raw)
-    if email is None and phone is None:
-        raise ServiceError("chat_contact_invalid", field="contact")
-    return first, email, phone
+    return (first, *check_email_or_phone(contact))
 
 
 def do_claim(session: Session, *, first_name: str, contact: str) -> tuple[Claim, Contact | None]:

@@ -18,10 +18,9 @@ from sqlmodel import Session, select
 from afroboost import texts
 from afroboost.db import run_read, run_write, utc_now
 from afroboost.models import ClassSession, Contact, Course, Reservation, ReservationStatus
-from afroboost.services import ServiceError
 from afroboost.services.catalog import format_day, format_time
+from afroboost.services.contacts import check_email_or_phone
 from afroboost.services.direct_send import EMAIL, WHATSAPP, DirectText, Recipient
-from afroboost.services.validation import normalize_email, normalize_phone
 from afroboost.services.verification import LOG_CHANNEL, IssuedCode, deliver, do_issue_code, do_note_delivery, log
 
 ACTIVE = (ReservationStatus.pending_payment.value, ReservationStatus.confirmed.value)
@@ -38,22 +37,10 @@ class Forgotten:
     lines: list[str] = field(default_factory=list)
 
 
-def check_contact(raw: str) -> tuple[str | None, str | None]:
-    """(email, phone) typed, normalized (ServiceError when neither is valid)."""
-    raw = (raw or "").strip()
-    if not raw:
-        raise ServiceError("chat_contact_required", field="contact")
-    email = normalize_email(raw) if "@" in raw else None
-    phone = None if email else normalize_phone(raw)
-    if email is None and phone is None:
-        raise ServiceError("chat_contact_invalid", field="contact")
-    return email, phone
-
-
 def forgotten_codes(session: Session, *, contact: str, now: datetime | None = None) -> list[Forgotten]:
     """The upcoming, active reservations booked with this email (or this contact's phone), per contact."""
     now = now or utc_now()
-    email, phone = check_contact(contact)
+    email, phone = check_email_or_phone(contact)
     match = sa.or_(Reservation.email == email, Contact.email == email) if email else Contact.phone == phone
     rows = session.exec(
         select(Reservation, Contact, ClassSession, Course)

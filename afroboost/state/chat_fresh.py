@@ -10,7 +10,7 @@ else in this process.
 
 from __future__ import annotations
 
-from afroboost.keys import shared_key
+from afroboost.keys import room_key, shared_key
 from afroboost.services.chat_visibility import Viewer
 
 TTL_S = 2 * 24 * 3600
@@ -25,6 +25,19 @@ def fresh_key(kind: str, ident: int, viewer: Viewer) -> str:
 def group(cls: type, ident: int) -> str:
     """Where the fresh copies of one room (or inbox) of state class `cls` are noted."""
     return f"afro-fresh:{cls.__name__}:{int(ident)}"
+
+
+async def link_room(state, cls: type, kind: str, conversation_id: int, viewer: Viewer | None, whole: bool):
+    """Link a room state to the shared room when `whole` (its window holds nothing this viewer may
+    not see), else to this viewer's own copy, noted so pushes reach it. Returns the linked room."""
+    if whole:
+        room = await state._link_to(room_key(conversation_id))
+    else:
+        key = fresh_key(kind, conversation_id, viewer)
+        await remember(group(cls, conversation_id), key, viewer.since.timestamp())
+        room = await state._link_to(key)
+    room._fresh = not whole
+    return room
 
 
 def _redis():

@@ -12,7 +12,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
-from afroboost.keys import inbox_key, room_key
+from afroboost.keys import inbox_key
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message
 from afroboost.services.chat_format import room_window
@@ -66,13 +66,7 @@ class PrivateRoom(rx.SharedState):
     async def _show(self, me: ChatIdentity, conv) -> None:
         viewer = me._viewer()
         rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
-        if whole:
-            room = await self._link_to(room_key(conv.id))
-        else:
-            key = chat_fresh.fresh_key("private", conv.id, viewer)
-            await chat_fresh.remember(chat_fresh.group(PrivateRoom, conv.id), key, viewer.since.timestamp())
-            room = await self._link_to(key)
-        room._fresh = not whole
+        room = await chat_fresh.link_room(self, PrivateRoom, "private", conv.id, viewer, whole)
         room.conversation_id = conv.id  # from the database on every open (pushes skip unloaded rooms)
         room.messages = room_window(rows, ROOM_SIZE)
         me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)

@@ -15,7 +15,6 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
-from afroboost.keys import room_key
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
 from afroboost.services.chat import MessageView, access_conversation, do_post_message
@@ -58,13 +57,7 @@ class ChatRoom(rx.SharedState):
     async def _enter(self, conv, viewer: Viewer | None = None) -> None:
         # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
         rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
-        if whole:  # nothing in the shared window this viewer may not see: the shared room
-            room = await self._link_to(room_key(conv.id))
-        else:
-            key = chat_fresh.fresh_key("room", conv.id, viewer)
-            await chat_fresh.remember(chat_fresh.group(ChatRoom, conv.id), key, viewer.since.timestamp())
-            room = await self._link_to(key)
-        room._fresh = not whole
+        room = await chat_fresh.link_room(self, ChatRoom, "room", conv.id, viewer, whole)
         room.conversation_id, room.title, room.kind = conv.id, conv.title or conv.slug or "", conv.kind
         room.messages = room_window(rows, ROOM_SIZE)
         room.status = conv.status if conv.kind == ConversationKind.assistant.value else ""

@@ -13,8 +13,9 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
+from afroboost.services.contacts import check_email_or_phone
 from afroboost.services.lookup import ReservationView, do_cancel_own, lookup
-from afroboost.services.lookup_forgot import check_contact, send_forgotten_codes
+from afroboost.services.lookup_forgot import send_forgotten_codes
 from afroboost.state.throttle import refused
 
 log = logging.getLogger("afroboost.lookup")
@@ -119,7 +120,7 @@ class LookupState(rx.State):
             self.err_forgot = msg
             return
         try:
-            check_contact(self.forgot_contact)
+            check_email_or_phone(self.forgot_contact)
         except ServiceError as e:
             self.err_forgot = texts.err(e.key)
             return
