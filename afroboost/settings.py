@@ -111,6 +111,11 @@ class Settings(BaseSettings):
     resend_base_url: str = ""  # empty: https://api.resend.com; tests point it at a local fake
     resend_rate_per_s: float = 2.0  # Resend's default API rate limit (requests per second)
     resend_unsubscribe_mailto: str = ""  # List-Unsubscribe mailto address; empty: the sender's address
+    # One-time codes proving a chat identity (services/verification.py): lifetime and wrong tries allowed.
+    verification_code_minutes: int = 10
+    verification_code_tries: int = 5
+    # WhatsApp template (approved at Twilio, variable {{1}}) for codes sent outside the 24 h window.
+    twilio_code_content_sid: str = ""
 
     @property
     def db_url(self) -> str:

@@ -42,6 +42,27 @@ def found_card() -> rx.Component:
     )
 
 
+def forgot_box() -> rx.Component:
+    """« Code oublié ? »: the codes go to the email or number on file, never on screen."""
+    return rx.vstack(
+        rx.link(texts.LOOKUP_FORGOT, on_click=L.toggle_forgot, size="2", color=PINK, cursor="pointer",
+                data_testid="lookup-forgot"),
+        rx.cond(L.forgot_open, rx.vstack(
+            rx.text(texts.LOOKUP_FORGOT_PITCH, color=MUTED, size="2"),
+            rx.input(value=L.forgot_contact, on_change=L.set_forgot_contact,
+                     placeholder=texts.LOOKUP_FORGOT_PLACEHOLDER, size="3", width="100%",
+                     data_testid="lookup-forgot-contact"),
+            field_error(L.err_forgot, "lookup-forgot-error"),
+            rx.button(texts.LOOKUP_FORGOT_SEND, on_click=L.send_forgot, variant="outline", width="100%",
+                      data_testid="lookup-forgot-send"),
+            rx.cond(L.forgot_done != "", rx.text(L.forgot_done, color="#4ade80", size="2",
+                                                 data_testid="lookup-forgot-done")),
+            spacing="2", width="100%", align="start",
+        )),
+        spacing="2", width="100%", align="start",
+    )
+
+
 def lookup_page() -> rx.Component:
     return page(
         card(
@@ -58,6 +79,7 @@ def lookup_page() -> rx.Component:
                 field_error(L.err_email, "lookup-error-email"),
                 field_error(L.err_general, "lookup-error"),
                 neon_button(texts.LOOKUP, on_click=L.search, width="100%", data_testid="lookup-submit"),
+                forgot_box(),
                 spacing="2", width="100%", align="start",
             ),
         ),

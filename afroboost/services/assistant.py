@@ -28,6 +28,7 @@ from afroboost.models import ChatMessage, Conversation, ConversationKind, Conver
 from afroboost.services import ServiceError
 from afroboost.services.assistant_context import Prompt, ai_enabled, build_prompt, check_user_text
 from afroboost.services.assistant_limits import check_and_reserve, record_tokens
+from afroboost.services.chat_visibility import Viewer
 
 log = logging.getLogger("afroboost.assistant")
 MAX_REPLY_CHARS = 4000  # ChatMessage.body
@@ -40,7 +41,7 @@ def assistant_available(client: AssistantClient | None = None) -> bool:
 
 
 def prepare_prompt(session: Session, *, conversation_id: int, user_text: str, user_message_id: int | None,
-                   now: datetime) -> Prompt:
+                   now: datetime, viewer: Viewer | None = None) -> Prompt:
     """The messages for a reply in this conversation, or ServiceError when the assistant must stay silent."""
     conv = session.get(Conversation, int(conversation_id or 0))
     if conv is None or conv.deleted_at is not None or conv.kind != ConversationKind.assistant.value:
@@ -49,7 +50,8 @@ def prepare_prompt(session: Session, *, conversation_id: int, user_text: str, us
         raise ServiceError("ai_disabled")
     if conv.status != ConversationStatus.ai.value:  # the coach took over (or was asked for)
         raise ServiceError("ai_paused")
-    return build_prompt(session, conversation=conv, user_text=user_text, user_message_id=user_message_id, now=now)
+    return build_prompt(session, conversation=conv, user_text=user_text, user_message_id=user_message_id, now=now,
+                        viewer=viewer)
 
 
 def _estimate_tokens(prompt: Prompt, reply: str) -> int:
@@ -58,7 +60,8 @@ def _estimate_tokens(prompt: Prompt, reply: str) -> int:
 
 
 async def reply_stream(*, conversation_id: int, identity: str, user_text: str, user_message_id: int | None = None,
-                       now: datetime | None = None, client: AssistantClient | None = None) -> AsyncIterator[str]:
+                       now: datetime | None = None, client: AssistantClient | None = None,
+                       viewer: Viewer | None = None) -> AsyncIterator[str]:
     """Stream the assistant's reply to `user_text`, piece by piece.
 
     Args:
@@ -67,6 +70,8 @@ async def reply_stream(*, conversation_id: int, identity: str, user_text: str, u
         user_text: the participant's message (capped at settings.ai_max_input_chars).
         user_message_id: the stored copy of this message, left out of the history sent.
         client: the model adapter (default: OpenAIAssistant from the settings).
+        viewer: an unverified identity (services/chat_visibility.py): the history sent to the model
+            holds only what it may read itself, so the model cannot repeat anyone's past to it.
 
     Raises:
         ServiceError: ai_unavailable, ai_empty, ai_too_long, ai_conversation_unknown, ai_disabled,
@@ -80,7 +85,7 @@ async def reply_stream(*, conversation_id: int, identity: str, user_text: str, u
     now = now or utc_now()
     check_user_text(user_text)
     prompt = await run_read(prepare_prompt, conversation_id=conversation_id, user_text=user_text,
-                            user_message_id=user_message_id, now=now)
+                            user_message_id=user_message_id, now=now, viewer=viewer)
     await asyncio.to_thread(check_and_reserve, identity, now)
     stream = client.stream_reply(prompt.messages)
     try:

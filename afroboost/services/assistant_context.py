@@ -27,6 +27,7 @@ from afroboost.db import utc_now
 from afroboost.models import AIConfig, ChatLink, ChatMessage, Conversation, PromoCode, SenderKind, SiteConcept
 from afroboost.services import ServiceError
 from afroboost.services.catalog import format_day, upcoming_by_course, visible_offers
+from afroboost.services.chat_visibility import Viewer, visible_clause
 from afroboost.services.concept import parse_faq
 from afroboost.services.content_articles import access_published_articles
 from afroboost.settings import get_settings
@@ -178,8 +179,11 @@ def standard_context(session: Session, *, now: datetime, mask: CodeMask) -> str:
 
 
 def history_messages(session: Session, *, conversation_id: int, exclude_id: int | None,
-                     mask: CodeMask) -> list[dict[str, str]]:
-    """The last messages of the conversation (bounded in count and characters), oldest first."""
+                     mask: CodeMask, viewer: Viewer | None = None) -> list[dict[str, str]]:
+    """The last messages of the conversation (bounded in count and characters), oldest first.
+
+    An unverified `viewer` gets only what it may read itself (services/chat_visibility.py).
+    """
     settings = get_settings()
     stmt = (select(ChatMessage).where(ChatMessage.conversation_id == conversation_id)
             .where(ChatMessage.sender_kind != SenderKind.system.value)
@@ -187,6 +191,8 @@ def history_messages(session: Session, *, conversation_id: int, exclude_id: int 
             .limit(settings.ai_history_messages))
     if exclude_id:
         stmt = stmt.where(ChatMessage.id != exclude_id)
+    if viewer is not None:
+        stmt = stmt.where(visible_clause(viewer))
     out: list[dict[str, str]] = []
     budget = settings.ai_history_chars
     for m in session.exec(stmt).all():
@@ -199,7 +205,8 @@ def history_messages(session: Session, *, conversation_id: int, exclude_id: int 
 
 
 def build_prompt(session: Session, *, conversation: Conversation, user_text: str,
-                 user_message_id: int | None = None, now: datetime | None = None) -> Prompt:
+                 user_message_id: int | None = None, now: datetime | None = None,
+                 viewer: Viewer | None = None) -> Prompt:
     """The messages for one reply. `user_message_id`: the stored copy of `user_text`, left out of the history."""
     text = check_user_text(user_text)
     custom = link_prompt(session, conversation)  # mode first: STRICT must not even read sales data
@@ -215,7 +222,8 @@ def build_prompt(session: Session, *, conversation: Conversation, user_text: str
     parts = [texts.AI_BASE_PROMPT, texts.AI_SECURITY_PROMPT, standard_context(session, now=now or utc_now(), mask=mask)]
     if campaign := campaign_prompt(session):
         parts.append(f"{texts.AI_CTX_CAMPAIGN}\n{mask(campaign)}")  # last: it overrides the defaults
-    history = history_messages(session, conversation_id=conversation.id, exclude_id=user_message_id, mask=mask)
+    history = history_messages(session, conversation_id=conversation.id, exclude_id=user_message_id, mask=mask,
+                               viewer=viewer)
     return Prompt(STANDARD, [{"role": "system", "content": "\n\n".join(parts)}, *history,
                              {"role": "user", "content": mask(text)}], f"afroboost_conv_{conversation.id}")
 

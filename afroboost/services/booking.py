@@ -137,7 +137,7 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservat
     if existing is not None:
         if req.request_key and existing.request_key == req.request_key:
             raise _SameSubmit(existing.id)  # the same submit raced with itself: undo our claim
-        raise ServiceError("already_booked", field="session", code=existing.code)
+        raise ServiceError("already_booked", field="session")
     if price.promo_id is not None:
         claim_promo_use(session, promo_id=price.promo_id)
     reservation = Reservation(
@@ -224,7 +224,7 @@ def do_join_waitlist(session: Session, *, session_id: int, offer_id: int, person
     contact = do_upsert_contact(session, person=person)
     held = _holding_reservation(session, session_id=cls.id, contact_id=contact.id)
     if held is not None:
-        raise ServiceError("already_booked", field="session", code=held.code)
+        raise ServiceError("already_booked", field="session")
     entry = session.exec(
         select(WaitlistEntry).where(WaitlistEntry.session_id == cls.id).where(WaitlistEntry.contact_id == contact.id)
     ).first()

@@ -168,15 +168,33 @@ def do_post_message(session: Session, *, contact_id: int, conversation_id: int, 
     return message_view(msg)
 
 
-def do_identify_and_join(session: Session, *, first_name: str, contact: str) -> tuple[int, str, str]:
-    """First visit: identify, then open the assistant conversation and the open « community » group."""
-    from afroboost.services.chat_identity import do_identify
-
-    row, token = do_identify(session, first_name=first_name, contact=contact)
+def do_join_chat(session: Session, *, contact_id: int) -> str:
+    """Open the assistant conversation and the open « community » group; the person's display name."""
     do_ensure_default_groups(session)
-    do_join_group(session, contact_id=row.id, slug="community")
-    do_ensure_assistant_conversation(session, contact_id=row.id)
-    return row.id, token, display_name(row)
+    do_join_group(session, contact_id=contact_id, slug="community")
+    do_ensure_assistant_conversation(session, contact_id=contact_id)
+    return display_name(session.get(Contact, contact_id))
+
+
+def do_claim_and_join(session: Session, *, first_name: str, contact: str):
+    """First visit: a new contact joins at once (unverified); an existing one gets no identity yet.
+
+    Returns the `Claim` (services/chat_identity.py); `claim.token` is empty when a code is needed.
+    """
+    from afroboost.services.chat_identity import do_claim
+
+    claim, row = do_claim(session, first_name=first_name, contact=contact)
+    if row is not None:
+        claim.name = do_join_chat(session, contact_id=row.id)
+    return claim
+
+
+def do_identify_and_join(session: Session, *, first_name: str, contact: str) -> tuple[int, str, str]:
+    """A NEW contact's first visit (tests, bench): id, unverified token, name; an existing one is refused."""
+    claim = do_claim_and_join(session, first_name=first_name, contact=contact)
+    if not claim.token:
+        raise ServiceError("chat_code_needed", field="contact")
+    return claim.contact_id, claim.token, claim.name
 
 
 def access_name(session: Session, *, contact_id: int) -> str | None:

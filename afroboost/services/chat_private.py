@@ -26,6 +26,7 @@ from afroboost.models import (
 )
 from afroboost.services import ServiceError
 from afroboost.services.chat import display_name
+from afroboost.services.chat_visibility import Viewer, has_visible, visible_clause
 
 COACH = 0  # the « other person » id that means the coach
 
@@ -108,8 +109,12 @@ def private_title(session: Session, conv: Conversation, viewer_id: int) -> str:
     return display_name(other) if other else conv.title
 
 
-def private_threads(session: Session, *, contact_id: int) -> list[PrivateView]:
-    """This member's private conversations, most recent first, with their unread counts."""
+def private_threads(session: Session, *, contact_id: int, viewer: Viewer | None = None) -> list[PrivateView]:
+    """This member's private conversations, most recent first, with their unread counts.
+
+    An unverified `viewer` (services/chat_visibility.py) gets only the threads holding a
+    message it may see, counted over those messages only.
+    """
     rows = session.exec(
         select(Conversation, ConversationMember.last_read_at)
         .join(ConversationMember, ConversationMember.conversation_id == Conversation.id)
@@ -119,10 +124,14 @@ def private_threads(session: Session, *, contact_id: int) -> list[PrivateView]:
     ).all()
     out = []
     for conv, last_read in rows:
+        if viewer is not None and not has_visible(session, conversation_id=conv.id, viewer=viewer):
+            continue
         unread = select(sa.func.count()).select_from(ChatMessage).where(ChatMessage.conversation_id == conv.id)
         unread = unread.where(sa.or_(ChatMessage.contact_id.is_(None), ChatMessage.contact_id != contact_id))
         if last_read is not None:
             unread = unread.where(ChatMessage.created_at > last_read)
+        if viewer is not None:
+            unread = unread.where(visible_clause(viewer))
         out.append(PrivateView(conv.id, private_title(session, conv, contact_id), session.exec(unread).one()))
     return out
 

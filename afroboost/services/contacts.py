@@ -7,7 +7,8 @@ from sqlmodel import Session, or_, select
 
 from afroboost.db import utc_now
 from afroboost.models import Contact
-from afroboost.services.validation import Participant
+from afroboost.services import ServiceError
+from afroboost.services.validation import Participant, normalize_email, normalize_phone
 
 
 def _find(session: Session, email: str | None, phone: str | None) -> Contact | None:
@@ -24,6 +25,23 @@ def _find(session: Session, email: str | None, phone: str | None) -> Contact | N
         if email and row.email == email:
             return row
     return rows[0] if rows else None
+
+
+def check_email_or_phone(raw: str) -> tuple[str | None, str | None]:
+    """(email, phone) from one « Email ou WhatsApp » field, normalized; ServiceError(field="contact") if neither."""
+    raw = (raw or "").strip()
+    if not raw:
+        raise ServiceError("chat_contact_required", field="contact")
+    email = normalize_email(raw) if "@" in raw else None
+    phone = None if email else normalize_phone(raw)
+    if email is None and phone is None:
+        raise ServiceError("chat_contact_invalid", field="contact")
+    return email, phone
+
+
+def find_contact(session: Session, *, email: str | None, phone: str | None) -> Contact | None:
+    """The contact holding this normalized email or phone, if any (email first)."""
+    return _find(session, email, phone)
 
 
 def do_upsert_contact(session: Session, *, person: Participant) -> Contact:

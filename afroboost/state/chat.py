@@ -1,12 +1,15 @@
 """Chat for participants: who they are (signed token in the browser) and what they see.
 
 Rooms are rx.SharedState instances linked per conversation, only after the server has
-checked membership from the verified contact id (state/chat_room.py, state/chat_private.py).
+checked membership from the contact id of a token whose signature holds (state/chat_room.py,
+state/chat_private.py). Claiming a contact that exists needs a one-time code
+(state/chat_code.py); a new contact is unverified and sees no history it did not write.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import reflex as rx
 
@@ -14,10 +17,12 @@ from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
 from afroboost.services.assistant import assistant_available
-from afroboost.services.chat import RoomView, access_name, do_identify_and_join, rooms_for
-from afroboost.services.chat_identity import contact_id_from_token
+from afroboost.services.chat import RoomView, access_name, do_claim_and_join, rooms_for
+from afroboost.services.chat_identity import identity_from_token, identity_token
 from afroboost.services.chat_links import do_enter_link
+from afroboost.services.chat_visibility import Viewer
 from afroboost.state.auth import AuthState
+from afroboost.state.throttle import refused
 
 STORAGE_KEY = "afro_chat_identity"
 
@@ -36,7 +41,10 @@ class ChatIdentity(rx.State):
     dm_title: str = ""  # the other person in the open private window
     ai_on: bool = True
     is_coach: bool = False  # display only: coach actions are re-checked on the server
+    verified: bool = False  # display only (the « confirme ton email » note); the server reads _verified
     _contact_id: int = 0
+    _verified: bool = False  # proven by a code (the source of truth: `verified` is only its public copy)
+    _since: float = 0.0  # unverified identity: when it was issued (what it may read starts there); 0 = verified
     _coach_room: int = 0  # the conversation this tab opened from the dashboard, as the coach
     _link_room: int = 0  # the assistant conversation of the chat link this page was opened with
     _ai_pending: tuple[int, int, str] | None = None  # (conversation, message, text) the assistant answers next
@@ -58,14 +66,25 @@ class ChatIdentity(rx.State):
     def me_key(self) -> str:
         return "coach" if self._coach_room else f"c{self._contact_id}"
 
+    def _viewer(self) -> Viewer | None:
+        """None for a verified identity; else what limits its reading (services/chat_visibility.py)."""
+        return None if self._verified else Viewer.unverified(self._contact_id, self._since)
+
+    def _forget(self) -> None:
+        self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
+        self.verified = self._verified = False
+        self._since = 0.0
+
     def _link_token(self) -> str:
         path = self.router.url.path or ""
         return path.rstrip("/").rsplit("/", 1)[-1] if path.startswith("/chat/l/") else ""
 
-    async def _enter(self, cid: int, name: str):
+    async def _enter(self, cid: int, name: str, *, verified: bool, since: float):
         from afroboost.state.chat_private import Inbox
 
         self._contact_id, self.name = cid, name
+        self.verified = self._verified = verified
+        self._since = 0.0 if verified else since
         first = 0
         if token := self._link_token():  # /chat/l/<token>: the link's own assistant conversation
             try:
@@ -93,17 +112,23 @@ class ChatIdentity(rx.State):
     async def restore(self):
         """on_load / widget mount: trust the stored token only if its signature holds; else clean it up."""
         self.is_coach = await (await self.get_state(AuthState)).ensure()
-        cid = contact_id_from_token(self.token)
-        name = await run_read(access_name, contact_id=cid) if cid else None
-        if cid is not None and cid == self._contact_id and self.name and not self._on_chat_page():
-            return  # this tab already knows who it is (the widget mounts again on each page)
-        if cid is None or name is None:
+        ident = identity_from_token(self.token)
+        name = await run_read(access_name, contact_id=ident.contact_id) if ident else None
+        if ident is None or name is None:
             had_token = bool(self.token)
-            self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
+            self._forget()
             if had_token:  # edited or stale: remove it, the form shows again
                 return rx.remove_local_storage(STORAGE_KEY)
             return
-        return await self._enter(cid, name)
+        since = ident.issued_at
+        if not ident.verified and not since:  # a token from before codes: unverified from now on
+            since = time.time()
+            self.token = identity_token(ident.contact_id, verified=False, issued_at=since)
+        same = (ident.contact_id, ident.verified, 0.0 if ident.verified else since) == \
+            (self._contact_id, self._verified, self._since)
+        if same and self.name and not self._on_chat_page():
+            return  # this tab already knows who it is (the widget mounts again on each page)
+        return await self._enter(ident.contact_id, name, verified=ident.verified, since=since)
 
     @rx.event
     def set_first_name(self, value: str):
@@ -115,9 +140,14 @@ class ChatIdentity(rx.State):
 
     @rx.event
     async def identify(self):
+        """First-visit form. An email/number already on a contact gets no identity, only the code form."""
+        from afroboost.state.chat_code import ChatCode
+
+        if msg := await refused(self, "identity_claim"):
+            self.err_contact = msg
+            return
         try:
-            cid, token, name = await run_write(do_identify_and_join, first_name=self.first_name,
-                                               contact=self.contact)
+            claim = await run_write(do_claim_and_join, first_name=self.first_name, contact=self.contact)
         except ServiceError as e:
             msg = texts.err(e.key)
             if e.field == "first_name":
@@ -125,8 +155,22 @@ class ChatIdentity(rx.State):
             else:
                 self.err_contact = msg
             return
-        self.token = token
-        return await self._enter(cid, name)
+        if not claim.token:
+            return await (await self.get_state(ChatCode))._start(claim.contact_id, claim.channel)
+        self.token = claim.token
+        ident = identity_from_token(claim.token)
+        return await self._enter(claim.contact_id, claim.name, verified=False, since=ident.issued_at)
+
+    @rx.event
+    async def confirm(self):
+        """An unverified identity asks for a code, to see its whole history."""
+        from afroboost.state.chat_code import ChatCode
+
+        if not self._contact_id or self._verified:
+            return
+        if msg := await refused(self, "identity_claim"):
+            return rx.toast.error(msg)
+        return await (await self.get_state(ChatCode))._start(self._contact_id, "email")
 
     @rx.event
     async def toggle_widget(self):
@@ -146,7 +190,7 @@ class ChatIdentity(rx.State):
         """Coach only (testing the widget as someone else): forget this browser's identity."""
         if not await (await self.get_state(AuthState)).ensure():
             return rx.toast.error(texts.err("chat_coach_only"))
-        self.token, self._contact_id, self.name, self.rooms = "", 0, "", []
+        self._forget()
         return rx.remove_local_storage(STORAGE_KEY)
 
 

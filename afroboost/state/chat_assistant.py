@@ -48,7 +48,7 @@ async def stream_reply(room, identity_cls, size: int):
     async with room:
         me = await room.get_state(identity_cls)
         pending, me._ai_pending = me._ai_pending, None
-        contact_id = me._contact_id
+        contact_id, viewer, fresh = me._contact_id, me._viewer(), room._fresh
         if not pending or not contact_id:
             return None
         conversation_id, message_id, text = pending
@@ -59,7 +59,7 @@ async def stream_reply(room, identity_cls, size: int):
     last = 0.0
     try:
         async for delta in reply_stream(conversation_id=conversation_id, identity=contact_identity(contact_id),
-                                        user_text=text, user_message_id=message_id):
+                                        user_text=text, user_message_id=message_id, viewer=viewer):
             parts.append(delta)
             if time.monotonic() - last >= PUSH_EVERY:
                 last = time.monotonic()
@@ -74,7 +74,7 @@ async def stream_reply(room, identity_cls, size: int):
         if room.conversation_id == conversation_id:
             room.messages = room_window([*[m for m in room.messages if m.id not in (view.id, -message_id)], view], size)
         room.ai_typing = False
-    after_post(view, sender_id=0, shown_in=type(room))
+    after_post(view, sender_id=0, shown_in=type(room), fresh=fresh)
     return None
 
 

@@ -13,18 +13,17 @@ from afroboost.db import run_read
 from afroboost.keys import inbox_key
 from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
-from afroboost.state.chat_push import append_to_room, ping_inbox, remove_from_room
+from afroboost.services.chat_visibility import Viewer
+from afroboost.state import chat_fresh
+from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox, remove_from_room
 
 _pending: set[asyncio.Task] = set()
 
 
-def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False) -> None:
-    """Schedule the pushes to run once the current event is done.
-
-    Calling `app.modify_state` for other tokens inside an event handler made Reflex drop that
-    handler's own delta (the sender did not see their message): the pushes run in a task.
-    """
-    task = asyncio.create_task(_after_post(view, sender_id=sender_id, shown_in=shown_in, force_coach=force_coach))
+def _later(coro) -> None:
+    """Calling `app.modify_state` for other tokens inside an event handler made Reflex drop that
+    handler's own delta (the sender did not see their message): pushes run in a task."""
+    task = asyncio.create_task(coro)
     _pending.add(task)
     task.add_done_callback(_pending.discard)
 
@@ -43,12 +42,28 @@ async def _after_removal(conversation_id: int, message_id: int | None, shown_in:
     await remove_from_room(PrivateRoom if shown_in is ChatRoom else ChatRoom, conversation_id, message_id, 50)
 
 
-async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False) -> None:
+def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False, fresh: bool = False) -> None:
+    """Schedule the pushes to run once the current event is done.
+
+    `fresh`: the message was shown in an unverified viewer's own copy of the room
+    (state/chat_fresh.py), so the shared room still needs it.
+    """
+    _later(_after_post(view, sender_id=sender_id, shown_in=shown_in, force_coach=force_coach, fresh=fresh))
+
+
+def share(view, shown_in: type) -> None:
+    """A message only the shared room got (no notification): copy it to unverified viewers' rooms."""
+    _later(append_to_room(shown_in, view.conversation_id, view, 50, main=False))
+
+
+async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False,
+                      fresh: bool = False) -> None:
     from afroboost.state.chat_private import Inbox, PrivateRoom
     from afroboost.state.chat_room import ChatRoom
 
     members, coach, private = await run_read(recipients, conversation_id=view.conversation_id,
                                              sender_kind=view.sender_kind, sender_id=sender_id)
+    await append_to_room(shown_in, view.conversation_id, view, 50, main=fresh)
     if private:
         other = PrivateRoom if shown_in is ChatRoom else ChatRoom
         await append_to_room(other, view.conversation_id, view, 50)
@@ -58,5 +73,18 @@ async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool
         async def refresh(inbox, cid=contact_id):
             inbox.threads = await run_read(private_threads, contact_id=cid)
         await ping_inbox(Inbox, inbox_key(contact_id), note, refresh)
+        await _ping_fresh(Inbox, contact_id, note)
     if coach or force_coach:
         await ping_inbox(Inbox, inbox_key("coach"), note)
+
+
+async def _ping_fresh(inbox_cls: type, contact_id: int, note: str) -> None:
+    """The person's unverified tabs have inboxes of their own, showing only threads they may see."""
+    where = chat_fresh.group(inbox_cls, contact_id)
+    for key, since in (await chat_fresh.members(where)).items():
+        viewer = Viewer.unverified(contact_id, since)
+
+        async def refresh(inbox, viewer=viewer):
+            inbox.threads = await run_read(private_threads, contact_id=viewer.contact_id, viewer=viewer)
+        if not await ping_inbox(inbox_cls, key, note, refresh):
+            await chat_fresh.forget(where, key)

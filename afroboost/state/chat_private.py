@@ -12,9 +12,9 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
-from afroboost.keys import inbox_key, room_key
+from afroboost.keys import inbox_key
 from afroboost.services import ServiceError
-from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat import MessageView, access_conversation, do_post_message
 from afroboost.services.chat_format import room_window
 from afroboost.services.chat_private import (
     PrivateView,
@@ -24,6 +24,8 @@ from afroboost.services.chat_private import (
     private_threads,
     private_title,
 )
+from afroboost.services.chat_visibility import room_history
+from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_notify import after_post
@@ -45,11 +47,18 @@ class Inbox(rx.SharedState):
 
     @rx.event
     async def connect(self):
+        """The person's inbox; an unverified tab gets one of its own, showing only what it may see."""
         me = await self.get_state(ChatIdentity)
         if not me._contact_id:
             return
-        inbox = await self._link_to(inbox_key(me._contact_id))
-        inbox.threads = await run_read(private_threads, contact_id=me._contact_id)
+        viewer = me._viewer()
+        if viewer is None:
+            inbox = await self._link_to(inbox_key(me._contact_id))
+        else:
+            key = chat_fresh.fresh_key("inbox", me._contact_id, viewer)
+            await chat_fresh.remember(chat_fresh.group(Inbox, me._contact_id), key, viewer.since.timestamp())
+            inbox = await self._link_to(key)
+        inbox.threads = await run_read(private_threads, contact_id=me._contact_id, viewer=viewer)
 
     @rx.event
     async def connect_coach(self):
@@ -62,20 +71,22 @@ class PrivateRoom(rx.SharedState):
     conversation_id: int = 0
     messages: list[MessageView] = []
     moderated: bool = False  # between two members: the window says the coach can moderate it
+    _fresh: bool = False  # an unverified viewer's own copy (state/chat_fresh.py)
 
     async def _show(self, me: ChatIdentity, conv) -> None:
-        room = await self._link_to(room_key(conv.id))
+        viewer = me._viewer()
+        rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
+        room = await chat_fresh.link_room(self, PrivateRoom, "private", conv.id, viewer, whole)
         room.conversation_id = conv.id  # from the database on every open (pushes skip unloaded rooms)
         room.moderated = is_member_pair(conv)
-        room.messages = room_window(await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE),
-                                    ROOM_SIZE)
+        room.messages = room_window(rows, ROOM_SIZE)
         me.dm_title = await run_read(_title, conversation_id=conv.id, viewer_id=me._contact_id)
         await self._read(me, conv.id)
 
     async def _read(self, me: ChatIdentity, conversation_id: int) -> None:
         await run_write(do_mark_read, contact_id=me._contact_id, conversation_id=conversation_id)
         inbox = await self.get_state(Inbox)
-        inbox.threads = await run_read(private_threads, contact_id=me._contact_id)
+        inbox.threads = await run_read(private_threads, contact_id=me._contact_id, viewer=me._viewer())
 
     @rx.event
     async def open_with(self, other_id: int):
@@ -122,7 +133,7 @@ class PrivateRoom(rx.SharedState):
         except ServiceError as e:
             return [rx.toast.error(texts.err(e.key)), rx.set_value(DM_COMPOSER_ID, text)]
         self.messages = room_window([*self.messages, msg], ROOM_SIZE)
-        after_post(msg, sender_id=me._contact_id, shown_in=type(self))
+        after_post(msg, sender_id=me._contact_id, shown_in=type(self), fresh=self._fresh)
 
 
 def _title(session, *, conversation_id: int, viewer_id: int) -> str:

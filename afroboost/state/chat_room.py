@@ -21,10 +21,9 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write
-from afroboost.keys import room_key
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
-from afroboost.services.chat import MessageView, access_conversation, do_post_message, recent_messages
+from afroboost.services.chat import MessageView, access_conversation, do_post_message
 from afroboost.services.chat_format import room_window
 from afroboost.services.chat_handoff import (
     coach_access,
@@ -35,10 +34,12 @@ from afroboost.services.chat_handoff import (
     do_request_coach,
 )
 from afroboost.services.chat_private import is_member_pair, pair_title
+from afroboost.services.chat_visibility import Viewer, room_history
+from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_assistant import stream_reply
-from afroboost.state.chat_notify import after_post, after_removal
+from afroboost.state.chat_notify import after_post, after_removal, share
 from afroboost.state.throttle import refused
 
 ROOM_SIZE = 50
@@ -65,14 +66,15 @@ class ChatRoom(rx.SharedState):
     _typing_until: dict[str, float] = {}  # typist key → when their « écrit… » ends
     _sweep_until: float = 0.0  # the room's sweeper task wakes up before this (0: none running)
     _sweeper: str = ""  # the running sweeper's id: a crafted expire_typing frame does not know it
+    _fresh: bool = False  # an unverified viewer's own copy of the room (state/chat_fresh.py)
 
-    async def _enter(self, conv) -> None:
-        room = await self._link_to(room_key(conv.id))
+    async def _enter(self, conv, viewer: Viewer | None = None) -> None:
+        # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
+        rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
+        room = await chat_fresh.link_room(self, ChatRoom, "room", conv.id, viewer, whole)
         pair = is_member_pair(conv)
         title = await run_read(pair_title, conversation_id=conv.id) if pair else conv.title or conv.slug or ""
         room.conversation_id, room.title, room.kind, room.moderated = conv.id, title, conv.kind, pair
-        # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
-        rows = await run_read(recent_messages, conversation_id=conv.id, limit=ROOM_SIZE)
         room.messages = room_window(rows, ROOM_SIZE)
         room.status = conv.status if conv.kind == ConversationKind.assistant.value else ""
 
@@ -85,7 +87,7 @@ class ChatRoom(rx.SharedState):
         except (ServiceError, ValueError, TypeError):
             return rx.toast.error(texts.err("chat_not_member"))
         me._coach_room = 0
-        await self._enter(conv)
+        await self._enter(conv, me._viewer())
 
     @rx.event
     async def open_as_coach(self, conversation_id: int):
@@ -131,7 +133,7 @@ class ChatRoom(rx.SharedState):
         self._stop_typing(me.me_key)
         if coach and self.kind == ConversationKind.assistant.value:
             self.status = ConversationStatus.coach.value
-        after_post(msg, sender_id=0 if coach else me._contact_id, shown_in=type(self))
+        after_post(msg, sender_id=0 if coach else me._contact_id, shown_in=type(self), fresh=self._fresh)
         if not coach and self.kind == ConversationKind.assistant.value:
             # fresh identities in one tab (or many tabs on one IP) do not get fresh assistant budgets
             if refusal := await refused(me, "ai_request", "ai_too_many"):
@@ -154,7 +156,7 @@ class ChatRoom(rx.SharedState):
         self.status = ConversationStatus.waiting.value if self.status == "ai" else self.status
         if msg is not None:
             self._append(msg)
-            after_post(msg, sender_id=me._contact_id, shown_in=type(self), force_coach=True)
+            after_post(msg, sender_id=me._contact_id, shown_in=type(self), force_coach=True, fresh=self._fresh)
 
     @rx.event
     async def hand_back(self):
@@ -164,6 +166,7 @@ class ChatRoom(rx.SharedState):
         if msg is not None:
             self.status = ConversationStatus.ai.value
             self._append(msg)
+            share(msg, type(self))
 
     @rx.event
     async def clear_history(self):

@@ -114,7 +114,6 @@ ERR = {
     "session_full": "Plus aucune place sur cette séance : inscris-toi sur la liste d'attente.",
     "offer_required": "Choisis une offre.",
     "offer_unknown": "Cette offre n'est plus disponible.",
-    "already_booked": "Tu as déjà une réservation pour cette séance (code {code}).",
     "already_waiting": "Tu es déjà sur la liste d'attente de cette séance.",
     "not_full": "Il reste des places : tu peux réserver directement.",
     "payment_method": "Choisis un moyen de paiement proposé pour cette offre.",

@@ -97,8 +97,10 @@ def test_same_person_same_session_twice_is_already_booked(world):
     again = req(world, who=1, person=person(1, email="P1@EXAMPLE.CH"))
     err = refused(again)
     assert err.key == "already_booked"
-    assert err.params["code"] == first.code
-    assert first.code in texts.err(err.key, **err.params)
+    # Whoever typed this email may not be its owner: the error never carries the code.
+    assert "code" not in err.params
+    message = texts.err(err.key, **err.params)
+    assert first.code not in message and "AFR-" not in message and "Code oublié ?" in message
     assert len(reservations()) == 1 and taken(world) == 1
 
 

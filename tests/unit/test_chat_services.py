@@ -17,7 +17,7 @@ from afroboost.services.chat import (
     recent_messages,
     rooms_for,
 )
-from afroboost.services.chat_identity import contact_id_from_token, do_identify, identity_token
+from afroboost.services.chat_identity import contact_id_from_token, do_claim, do_identify, identity_token
 from tests.factories import NOW
 
 
@@ -29,8 +29,8 @@ def _person(name="Awa", contact="awa@example.ch"):
 def test_identity_is_signed_and_deduplicated(db):
     cid, token = _person()
     assert contact_id_from_token(token) == cid
-    again, _ = _person(contact="AWA@example.ch")
-    assert again == cid  # one person = one contact
+    claim, row = in_write(do_claim, first_name="Awa", contact="AWA@example.ch")
+    assert (claim.contact_id, claim.token, row) == (cid, "", None)  # one person = one contact, proven by a code
     forged = identity_token(cid)[:-2] + "xx"
     assert contact_id_from_token(forged) is None
     assert contact_id_from_token("not a token") is None

@@ -5,10 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
+from afroboost.components.chat.code_form import code_form, unverified_note
 from afroboost.components.chat.private import private_list, private_window, unread_badge
 from afroboost.components.chat.room import coach_tools, first_visit_form, room_panel
 from afroboost.components.layout import MUTED, VIOLET
 from afroboost.state.chat import ChatIdentity as I
+from afroboost.state.chat_code import ChatCode
 from afroboost.state.chat_private import Inbox
 
 
@@ -27,11 +29,12 @@ def chat_body(height: str = "55vh") -> rx.Component:
             rx.vstack(
                 rx.hstack(rx.text("👋 " + I.name, color=MUTED, size="2", data_testid="chat-me"), rx.spacer(),
                           coach_tools(), width="100%", align="center", wrap="wrap"),
+                unverified_note(),
                 private_list(),
                 room_panel(height),
                 spacing="3", width="100%",
             ),
-            first_visit_form(),
+            rx.cond(ChatCode.pending, code_form(), first_visit_form()),
         ),
         private_window(),
     )

@@ -1,5 +1,6 @@
 """💬 Conversations tab: conversations on the left, the live thread on the right (stacked on a
-phone), then the Agent IA, chat links, community groups and contacts cards.
+phone), then the Agent IA, chat links, community groups and contacts cards, and the verification
+codes no channel could send.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from afroboost.components.coach.conversations_crm import crm_card
 from afroboost.components.coach.conversations_groups import groups_card
 from afroboost.components.coach.conversations_links import links_card
 from afroboost.components.coach.conversations_list import conversations_list
+from afroboost.components.coach.verification_codes import verification_codes_card
 from afroboost.components.layout import card
 
 TWO_COLUMNS = rx.breakpoints(initial="minmax(0, 1fr)", md="minmax(0, 2fr) minmax(0, 3fr)")
@@ -32,5 +34,6 @@ def conversations_tab() -> rx.Component:
                 align_items="start"),
         rx.grid(ai_card(), links_card(), grid_template_columns=CARDS, spacing="3", width="100%", align_items="start"),
         rx.grid(groups_card(), crm_card(), grid_template_columns=CARDS, spacing="3", width="100%", align_items="start"),
+        verification_codes_card(),
         data_testid="panel-conversations",
     )
