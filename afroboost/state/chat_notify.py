@@ -15,7 +15,7 @@ from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
 from afroboost.services.chat_visibility import Viewer
 from afroboost.state import chat_fresh
-from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox, remove_from_room
+from afroboost.state.chat_push import append_to_room, ping_inbox, remove_from_room
 
 _pending: set[asyncio.Task] = set()
 

@@ -109,7 +109,10 @@ def app_url(e2e_db_url, idp, fake_ai):
     env = {**os.environ, "DATABASE_URL": e2e_db_url, "GOOGLE_CLIENT_ID": CLIENT_ID,
            "GOOGLE_CLIENT_SECRET": CLIENT_SECRET, "GOOGLE_METADATA_URL": idp.metadata_url,
            "SITE_URL": f"http://127.0.0.1:{port}", "OPENAI_API_KEY": "sk-test-e2e",
-           "OPENAI_BASE_URL": f"{fake_ai.url}/v1"}
+           "OPENAI_BASE_URL": f"{fake_ai.url}/v1",
+           # Every browser and script of the suite comes from 127.0.0.1: the per-IP share of each limit
+           # is raised so the tab limits (what tests/e2e/test_limits.py proves) refuse first.
+           "LIMIT_IP_FACTOR": "50"}
     env.pop("PYTEST_CURRENT_TEST", None)
     with open(LOG, "w") as logf:
         proc = subprocess.Popen(
