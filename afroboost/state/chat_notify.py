@@ -7,6 +7,7 @@ to the coach in the dashboard (ChatRoom): a message written in one is copied to 
 from __future__ import annotations
 
 import asyncio
+import time
 
 from afroboost import texts
 from afroboost.db import run_read
@@ -15,7 +16,7 @@ from afroboost.services.chat_format import plain_text
 from afroboost.services.chat_private import private_threads, recipients
 from afroboost.services.chat_visibility import Viewer
 from afroboost.state import chat_fresh
-from afroboost.state.chat_push import append_to_room, ping_inbox, remove_from_room
+from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox, remove_from_room
 
 _pending: set[asyncio.Task] = set()
 
@@ -54,6 +55,37 @@ def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = Fals
 def share(view, shown_in: type) -> None:
     """A message only the shared room got (no notification): copy it to unverified viewers' rooms."""
     _later(append_to_room(shown_in, view.conversation_id, view, 50, main=False))
+
+
+# (room class, conversation, typist key) → until when a shared « écrit… » stays in the other copies
+_shared_typing: dict[tuple, float] = {}
+
+
+def share_typing(cls: type, conversation_id: int, typist, *, fresh: bool, seconds: float) -> None:
+    """« X écrit… » for the unverified viewers' own copies of the room (and the shared room, from one).
+
+    The typist's own room has its sweeper; the copies drop the typist once the last share ran out.
+    """
+    key = (cls, conversation_id, typist.key)
+    _shared_typing[key] = time.time() + seconds
+    _later(_share_typing(cls, conversation_id, typist, key, fresh=fresh, seconds=seconds))
+
+
+async def _share_typing(cls: type, conversation_id: int, typist, key: tuple, *, fresh: bool, seconds: float) -> None:
+    def put(room) -> None:
+        if all(t.key != typist.key for t in room.typing):
+            room.typing = [*room.typing, typist]
+
+    def drop(room) -> None:
+        if typist.key not in room._typing_until and any(t.key == typist.key for t in room.typing):
+            room.typing = [t for t in room.typing if t.key != typist.key]
+
+    if not await edit_rooms(cls, conversation_id, put, main=fresh):
+        return
+    await asyncio.sleep(seconds + 0.2)
+    if _shared_typing.get(key, 0) <= time.time():  # no newer share keeps them typing
+        _shared_typing.pop(key, None)
+        await edit_rooms(cls, conversation_id, drop, main=fresh)
 
 
 async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False,

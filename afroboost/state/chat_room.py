@@ -39,7 +39,7 @@ from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_assistant import stream_reply
-from afroboost.state.chat_notify import after_post, after_removal, share
+from afroboost.state.chat_notify import after_post, after_removal, share, share_typing
 from afroboost.state.throttle import refused
 
 ROOM_SIZE = 50
@@ -67,6 +67,7 @@ class ChatRoom(rx.SharedState):
     _sweep_until: float = 0.0  # the room's sweeper task wakes up before this (0: none running)
     _sweeper: str = ""  # the running sweeper's id: a crafted expire_typing frame does not know it
     _fresh: bool = False  # an unverified viewer's own copy of the room (state/chat_fresh.py)
+    _shared_at: dict[str, float] = {}  # typist key → when « écrit… » was last shared with the other copies
 
     async def _enter(self, conv, viewer: Viewer | None = None) -> None:
         # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
@@ -216,6 +217,10 @@ class ChatRoom(rx.SharedState):
                               me.me_key: now + TYPING_SECONDS}
         if not any(t.key == me.me_key for t in self.typing):
             self.typing = [*[t for t in self.typing if t.key in self._typing_until], Typist(me.me_key, name)]
+        if now >= self._shared_at.get(me.me_key, 0.0) + TYPING_SECONDS - 0.5:  # the other copies, now and then
+            self._shared_at = {**{k: t for k, t in self._shared_at.items() if t > now - 60}, me.me_key: now}
+            share_typing(ChatRoom, self.conversation_id, Typist(me.me_key, name), fresh=self._fresh,
+                         seconds=TYPING_SECONDS)
         if self._sweep_until < now:
             self._sweep_until, self._sweeper = now + TYPING_SECONDS + SWEEP_GRACE, uuid.uuid4().hex
             return ChatRoom.expire_typing(self._sweeper)
