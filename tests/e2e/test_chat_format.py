@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from afroboost.db import write_session
-from afroboost.models import ChatMessage, Contact, Conversation, ConversationMember
-from tests.e2e.test_chat_rooms import XSS, _join
+from afroboost.models import ChatMessage, Contact, Conversation, ConversationMember, VerificationCode
+from tests.e2e.test_chat_rooms import XSS
 
 ZURICH = ZoneInfo("Europe/Zurich")
 SHOTS = os.environ.get("AFRO_SHOTS_DIR")  # set to keep screenshots for a human look
@@ -41,6 +41,24 @@ def _private_group(db_url: str, names: list[str], title: str) -> None:
                           created_at=yesterday + timedelta(minutes=1)))
 
 
+def _join_verified(page: Page, app_url: str, db_url: str, name: str) -> None:
+    """A known participant proves their email with the one-time code: they may read the group's past."""
+    email = f"{uuid.uuid4().hex[:8]}@exemple.ch"
+    with write_session(db_url) as s:
+        s.add(Contact(first_name=name, email=email))
+    page.goto(app_url + "/chat")
+    page.get_by_test_id("chat-first-name").fill(name)
+    page.get_by_test_id("chat-contact").fill(email)
+    page.get_by_test_id("chat-start").click()
+    expect(page.get_by_test_id("chat-code-hint")).to_be_visible()
+    with write_session(db_url) as s:  # no channel on this machine: the code waits for the coach's dashboard
+        code = s.exec(select(VerificationCode.demo_code).join(Contact, Contact.id == VerificationCode.contact_id)
+                      .where(Contact.email == email).order_by(VerificationCode.id.desc())).first()
+    page.get_by_test_id("chat-code").fill(code)
+    page.get_by_test_id("chat-code-submit").click()
+    expect(page.get_by_test_id("chat-me")).to_contain_text(name)
+
+
 def _open(page: Page, title: str) -> None:
     page.reload()
     page.get_by_test_id("chat-room").filter(has_text=title).click()
@@ -52,8 +70,8 @@ def test_emojis_links_times_and_day_separators(browser, app_url: str, e2e_db_url
     sekou = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True).new_page()
     for p in (nala, sekou):
         p.set_default_timeout(15_000)
-    _join(nala, app_url, "Nala")
-    _join(sekou, app_url, "Sékou")
+    _join_verified(nala, app_url, e2e_db_url, "Nala")
+    _join_verified(sekou, app_url, e2e_db_url, "Sékou")
     title = f"Atelier {uuid.uuid4().hex[:4]}"
     _private_group(e2e_db_url, ["Nala", "Sékou"], title)
     _open(nala, title)

@@ -105,7 +105,7 @@ def test_claiming_an_existing_email_gives_a_code_form_and_nothing_of_that_person
         fresh = _live_code(victim).demo_code
         ws.emit("chat_code.set_code", value=fresh)
         ws.emit("chat_code.verify")
-        ws.wait_for(lambda: ws.var("chat_identity", "name") == "Victoire Sécrétan", what="the proven identity")
+        ws.wait_for(lambda: ws.var("chat_identity", "name") == "Victoire S.", what="the proven identity")
         assert ws.var("chat_identity", "verified") is True
         ws.wait_for(lambda: secret_ai in ws.text(), what="the person's own history, now proven")
 
@@ -145,7 +145,7 @@ def test_unverified_identities_see_no_history_they_did_not_write(app_url: str):
             old_tab.emit(f"{old_tab.root}.reflex___state____update_vars_internal_state.update_vars_internal",
                          vars={f"{old_tab.state('chat_identity')}.token": legacy})
             old_tab.emit("chat_identity.restore")
-            old_tab.wait_for(lambda: old_tab.var("chat_identity", "name") == "Victoire Sécrétan", what="restored")
+            old_tab.wait_for(lambda: old_tab.var("chat_identity", "name") == "Victoire S.", what="restored")
             assert old_tab.var("chat_identity", "verified") is False
             old_tab.emit("chat_room.open", conversation_id=community)
             old_tab.settle(2.0)
