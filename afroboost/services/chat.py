@@ -135,13 +135,26 @@ def rooms_for(session: Session, *, contact_id: int) -> list[RoomView]:
     return [RoomView(c.id, c.kind, c.title or c.slug or "") for c in [*own, *groups]]
 
 
-def recent_messages(session: Session, *, conversation_id: int, limit: int = 50) -> list[MessageView]:
-    """The last messages, members named as `display_name` now says (older rows stored full names)."""
-    rows = session.exec(select(ChatMessage, Contact).outerjoin(Contact, Contact.id == ChatMessage.contact_id)
-                        .where(ChatMessage.conversation_id == conversation_id)
-                        .order_by(ChatMessage.created_at.desc(), ChatMessage.id.desc()).limit(limit)).all()
+def recent_rows(session: Session, *, conversation_id: int, limit: int = 50,
+                where=None) -> list[tuple[ChatMessage, Contact | None]]:
+    """The last messages (oldest first) with their sender's contact; `where`: an extra SQL condition."""
+    stmt = (select(ChatMessage, Contact).outerjoin(Contact, Contact.id == ChatMessage.contact_id)
+            .where(ChatMessage.conversation_id == conversation_id))
+    if where is not None:
+        stmt = stmt.where(where)
+    rows = session.exec(stmt.order_by(ChatMessage.created_at.desc(), ChatMessage.id.desc()).limit(limit)).all()
+    return list(reversed(rows))
+
+
+def views_of(rows: list[tuple[ChatMessage, Contact | None]]) -> list[MessageView]:
+    """Members named as `display_name` now says (older rows stored full names)."""
     return [message_view(m, display_name(c) if c is not None and m.sender_kind == SenderKind.member.value else None)
-            for m, c in reversed(rows)]
+            for m, c in rows]
+
+
+def recent_messages(session: Session, *, conversation_id: int, limit: int = 50) -> list[MessageView]:
+    """The last messages, oldest first, as every viewer of the room sees them."""
+    return views_of(recent_rows(session, conversation_id=conversation_id, limit=limit))
 
 
 def check_body(body: str) -> str:

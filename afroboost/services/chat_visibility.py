@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from afroboost.db import as_utc
 from afroboost.models import ChatMessage, SenderKind
-from afroboost.services.chat import MessageView, message_view
+from afroboost.services.chat import MessageView, recent_rows, views_of
 
 
 @dataclass(frozen=True)
@@ -44,22 +44,17 @@ def room_history(session: Session, *, conversation_id: int, limit: int = 50, vie
     True means the shared room (everyone's last `limit` messages) shows this viewer nothing
     it may not see, so it can be linked to it; False: it needs a room of its own.
     """
-    base = select(ChatMessage).where(ChatMessage.conversation_id == conversation_id)
-    newest = (ChatMessage.created_at.desc(), ChatMessage.id.desc())
-    rows = session.exec(base.order_by(*newest).limit(limit)).all()
-    if viewer is None:
-        return [message_view(m) for m in reversed(rows)], True
-    since = viewer.since
-    if all(_visible(m, viewer, since) for m in rows):
-        return [message_view(m) for m in reversed(rows)], True
-    mine = session.exec(base.where(visible_clause(viewer)).order_by(*newest).limit(limit)).all()
-    return [message_view(m) for m in reversed(mine)], False
+    rows = recent_rows(session, conversation_id=conversation_id, limit=limit)
+    if viewer is None or all(_visible(m, viewer) for m, _ in rows):
+        return views_of(rows), True
+    mine = recent_rows(session, conversation_id=conversation_id, limit=limit, where=visible_clause(viewer))
+    return views_of(mine), False
 
 
-def _visible(m: ChatMessage, viewer: Viewer, since: datetime) -> bool:
+def _visible(m: ChatMessage, viewer: Viewer) -> bool:
     if m.sender_kind == SenderKind.member.value and m.contact_id == viewer.contact_id:
         return True
-    return as_utc(m.created_at) >= since
+    return as_utc(m.created_at) >= viewer.since
 
 
 def has_visible(session: Session, *, conversation_id: int, viewer: Viewer) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import select
 
@@ -25,6 +27,7 @@ from afroboost.services.chat_private import (
     private_threads,
     private_title,
 )
+from afroboost.services.chat_visibility import Viewer, room_history
 from afroboost.services.coach_chat import access_conversations
 from afroboost.services.contacts import do_upsert_contact
 from tests.factories import NOW, person
@@ -61,6 +64,11 @@ def test_group_bubbles_never_carry_a_surname_even_for_old_messages(db):
     views = in_read(recent_messages, conversation_id=group)
     assert [v.sender_name for v in views] == ["Awa K.", "Awa K."]
     assert "Koné" not in repr(views)
+    # What the rooms really load (state/chat_room.py): also for a newcomer on their own copy.
+    kofi = _member(2, "Kofi", "Mensah")
+    for viewer in (None, Viewer(kofi, NOW - timedelta(hours=1)), Viewer(kofi, NOW + timedelta(hours=1))):
+        shown, _whole = in_read(room_history, conversation_id=group, viewer=viewer)
+        assert "Koné" not in repr(shown) and {v.sender_name for v in shown} <= {"Awa K.", "Kofi M."}, viewer
 
 
 def test_private_titles_and_the_coach_list_use_names_not_slugs(db):
