@@ -98,6 +98,9 @@ class RequestGuard:
                 return await _refuse(scope, send, 403, "origin not allowed")
         if kind != "http":
             return await self.app(scope, receive, send)
+        if scope.get("method") in ("GET", "HEAD") and path.rstrip("/") != UPLOAD_PATH \
+                and "content-length" not in headers and "transfer-encoding" not in headers:
+            return await self.app(scope, receive, send)  # pages and assets: no body to cap, nothing to wrap
         settings = get_settings()
         # Any method but a read: Reflex routes only POST here, and a PUT must not slip past the check.
         upload = path.rstrip("/") == UPLOAD_PATH and scope.get("method") not in ("GET", "HEAD", "OPTIONS")

@@ -38,7 +38,13 @@ ACTIONS = {
 
 def limits_for(action: str, factor: int = 1) -> list[RateLimitItem]:
     """The action's limits from the settings, each amount multiplied by `factor`."""
-    items = parse_many(getattr(get_settings(), ACTIONS[action]))
+    return _parsed(getattr(get_settings(), ACTIONS[action]), factor)
+
+
+@lru_cache(maxsize=64)
+def _parsed(spec: str, factor: int) -> list[RateLimitItem]:
+    """Parsed once per limit string (typing events call this every second per typist)."""
+    items = parse_many(spec)
     if factor == 1:
         return items
     return [type(i)(i.amount * factor, i.multiples, i.namespace) for i in items]
