@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import logging
 import re
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
 from afroboost.db import run_read
-from afroboost.services.auth import SESSION_COOKIE, access_coach_session
+from afroboost.services.auth import access_coach_session, session_cookie
 from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.security")
@@ -46,16 +45,6 @@ def valid_client_token(token: str) -> bool:
 
 def _headers(scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-
-
-def _cookie(headers: dict[str, str], name: str) -> str:
-    jar = SimpleCookie()
-    try:
-        jar.load(headers.get("cookie", ""))
-    except CookieError:
-        return ""
-    morsel = jar.get(name)
-    return morsel.value if morsel else ""
 
 
 async def _refuse(scope, send, status: int, reason: str) -> None:
@@ -108,7 +97,7 @@ class RequestGuard:
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > cap):
             return await _refuse(scope, send, 413, "request body too large")
-        if upload and not await run_read(access_coach_session, value=_cookie(headers, SESSION_COOKIE)):
+        if upload and not await run_read(access_coach_session, value=session_cookie(headers.get("cookie"))):
             return await _refuse(scope, send, 403, "coach session required")
         return await self._capped(scope, receive, send, cap)
 

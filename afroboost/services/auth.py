@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from http.cookies import CookieError, SimpleCookie
 
 import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -37,6 +38,17 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def is_coach_email(email: str | None) -> bool:
     return bool(email) and email.strip().lower() in get_settings().coaches
+
+
+def session_cookie(cookie_header: str | None) -> str:
+    """The coach session cookie's value in a raw `Cookie` header ('' if absent or malformed)."""
+    jar = SimpleCookie()
+    try:
+        jar.load(cookie_header or "")
+    except CookieError:
+        return ""
+    morsel = jar.get(SESSION_COOKIE)
+    return morsel.value if morsel else ""
 
 
 def session_hash(value: str | None) -> str:

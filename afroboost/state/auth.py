@@ -19,13 +19,12 @@ import functools
 import inspect
 import logging
 import time
-from http.cookies import SimpleCookie
 
 import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read
-from afroboost.services.auth import SESSION_COOKIE, access_coach_session, is_coach_email, session_hash
+from afroboost.services.auth import access_coach_session, is_coach_email, session_cookie, session_hash
 from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.security")
@@ -57,13 +56,7 @@ class AuthState(rx.State):
         return self._email if is_coach_email(self._email) else ""
 
     def _cookie_hash(self) -> str:
-        jar = SimpleCookie()
-        try:
-            jar.load(self.router.headers.cookie or "")
-        except Exception:  # a malformed Cookie header proves nothing
-            return ""
-        morsel = jar.get(SESSION_COOKIE)
-        return session_hash(morsel.value if morsel else None)
+        return session_hash(session_cookie(self.router.headers.cookie))
 
     async def ensure(self) -> bool:
         """True when this client is a coach: its cookie names a live server-side session.
