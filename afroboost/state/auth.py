@@ -67,7 +67,8 @@ class AuthState(rx.State):
         """
         digest = self._cookie_hash()
         if not digest:
-            if self._email or self._sid_hash:
+            if self._email or self._sid_hash:  # signed out in this browser (or everywhere): this tab too
+                self.ended = bool(self._email)
                 self._email, self._sid_hash = "", ""
             return False
         now = time.time()
@@ -88,12 +89,21 @@ class AuthState(rx.State):
             return rx.redirect("/coach/login")
 
 
-async def _allowed(state: rx.State, what: str) -> bool:
+async def _refusal(state: rx.State, what: str):
+    """None when the coach may go on; else what to send back instead.
+
+    A tab whose session had already ended gets nothing more than its first refusal (a reload
+    of the dashboard fires one load per tab): its « session terminée » card says the rest.
+    """
     auth = await state.get_state(AuthState)
+    already_ended = auth.ended
     if await auth.ensure():
-        return True
-    log.warning("[SECURITY] Tentative non autorisée par: %s (%s)", auth._email or "anonyme", what)
-    return False
+        return None
+    if already_ended:
+        log.info("[SECURITY] event after the coach session ended: %s", what)
+        return []
+    log.warning("[SECURITY] Tentative non autorisée par: anonyme (%s)", what)
+    return denied()
 
 
 def denied():
@@ -106,8 +116,9 @@ def coach_only(fn):
     if inspect.isasyncgenfunction(fn) or inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         async def gen_wrapper(self, *args, **kwargs):
-            if not await _allowed(self, fn.__qualname__):
-                yield denied()
+            if (refusal := await _refusal(self, fn.__qualname__)) is not None:
+                if refusal:
+                    yield refusal
                 return
             if inspect.isasyncgenfunction(fn):
                 async for update in fn(self, *args, **kwargs):
@@ -119,8 +130,8 @@ def coach_only(fn):
 
     @functools.wraps(fn)
     async def wrapper(self, *args, **kwargs):
-        if not await _allowed(self, fn.__qualname__):
-            return denied()
+        if (refusal := await _refusal(self, fn.__qualname__)) is not None:
+            return refusal
         result = fn(self, *args, **kwargs)
         return await result if inspect.isawaitable(result) else result
     return wrapper
@@ -147,7 +158,8 @@ class CoachGuard(rx.Middleware):
         prefix = CoachState.get_full_name() + "."
         if not event.name.startswith(prefix):
             return None
-        if await _allowed(state, event.name):
+        refusal = await _refusal(state, event.name)
+        if refusal is None:
             return None
         from reflex.state import StateUpdate
         from reflex_base.event import Event
@@ -157,4 +169,4 @@ class CoachGuard(rx.Middleware):
         # own HydrateMiddleware does.
         delta = await state._get_resolved_delta()
         state._clean()
-        return StateUpdate(delta=delta, events=Event.from_event_type(denied()))
+        return StateUpdate(delta=delta, events=Event.from_event_type(refusal))

@@ -118,3 +118,20 @@ async def test_the_middleware_refusal_tells_the_tab_its_session_ended(db, ai_env
     update = await CoachGuard().preprocess(None, tab, Event(name=f"{DashboardState.get_full_name()}.open_tab"))
     sent = update.delta[AuthState.get_full_name()]
     assert sent["ended_rx_state_"] is True and sent["is_coach_rx_state_"] is False
+
+
+async def test_a_signed_out_tab_is_told_once_not_once_per_tab_load(db, ai_env):
+    """Signed out (the cookie is gone): the first refused event says so, the next ones stay quiet
+    (a dashboard reload fires one load per tab), and the tab knows its session ended."""
+    ai_env(COACH_SESSION_RECHECK_S=0)
+    tab = _tree(coach_cookie())
+    dash, auth = _substate(tab, DashboardState), await tab.get_state(AuthState)
+    await DashboardState.event_handlers["open_tab"].fn(dash, "codes")
+    assert auth.is_coach
+    tab.router_data = {"headers": {"cookie": ""}, "pathname": "/coach/"}  # logout deleted the cookie
+    tab.router = type(tab.router).from_router_data(tab.router_data)
+    first = await DashboardState.event_handlers["open_tab"].fn(dash, "offres")
+    assert _is_refusal(first) and auth.ended and not auth.is_coach
+    for tab_key in ("cours", "articles", "medias"):
+        assert await DashboardState.event_handlers["open_tab"].fn(dash, tab_key) == []
+    assert dash.tab == "codes"  # nothing ran
