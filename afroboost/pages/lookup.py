@@ -45,8 +45,8 @@ def found_card() -> rx.Component:
 def forgot_box() -> rx.Component:
     """« Code oublié ? »: the codes go to the email or number on file, never on screen."""
     return rx.vstack(
-        rx.link(texts.LOOKUP_FORGOT, on_click=L.toggle_forgot, size="2", color=PINK, cursor="pointer",
-                data_testid="lookup-forgot"),
+        rx.button(texts.LOOKUP_FORGOT, on_click=L.toggle_forgot, variant="ghost", size="2", color=PINK,
+                  min_height="44px", data_testid="lookup-forgot"),
         rx.cond(L.forgot_open, rx.vstack(
             rx.text(texts.LOOKUP_FORGOT_PITCH, color=MUTED, size="2"),
             rx.input(value=L.forgot_contact, on_change=L.set_forgot_contact,

@@ -9,6 +9,8 @@ from afroboost.components.layout import MUTED, card, field_error, neon_button
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_code import ChatCode as C
 
+TAP = "44px"  # a thumb's target on a phone
+
 
 def code_form() -> rx.Component:
     return card(rx.vstack(
@@ -22,11 +24,11 @@ def code_form() -> rx.Component:
         rx.cond(C.note != "", rx.text(C.note, size="1", color=MUTED, data_testid="chat-code-note")),
         neon_button(texts.CHAT_CODE_VALIDATE, on_click=C.verify, width="100%", data_testid="chat-code-submit"),
         rx.hstack(
-            rx.button(texts.CHAT_CODE_RESEND, variant="ghost", size="1", on_click=C.resend,
+            rx.button(texts.CHAT_CODE_RESEND, variant="ghost", size="2", min_height=TAP, on_click=C.resend,
                       data_testid="chat-code-resend"),
             rx.spacer(),
-            rx.button(texts.CHAT_CODE_BACK, variant="ghost", size="1", color_scheme="gray", on_click=C.back,
-                      data_testid="chat-code-back"),
+            rx.button(texts.CHAT_CODE_BACK, variant="ghost", size="2", min_height=TAP, color_scheme="gray",
+                      on_click=C.back, data_testid="chat-code-back"),
             width="100%", wrap="wrap",
         ),
         spacing="2", width="100%",
@@ -39,8 +41,8 @@ def unverified_note() -> rx.Component:
         C.pending, code_form(),
         rx.cond(~I.verified, rx.hstack(
             rx.text(texts.CHAT_UNVERIFIED_NOTE, size="1", color=MUTED),
-            rx.button(texts.CHAT_UNVERIFIED_CONFIRM, size="1", variant="soft", on_click=I.confirm,
-                      data_testid="chat-confirm"),
+            rx.button(texts.CHAT_UNVERIFIED_CONFIRM, size="2", min_height=TAP, variant="soft", on_click=I.confirm,
+                      flex_shrink="0", data_testid="chat-confirm"),
             width="100%", align="center", data_testid="chat-unverified",
         )),
     )
