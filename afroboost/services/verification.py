@@ -52,6 +52,7 @@ class CodeSent:
 @dataclass
 class DemoCode:
     person: str = ""
+    reach: str = ""  # the email or number on file: two « Zoé » are told apart
     purpose: str = ""
     code: str = ""
     until: str = ""  # « 18:40 »
@@ -141,7 +142,8 @@ def live_demo_codes(session: Session, *, now: datetime | None = None) -> list[De
                         .where(VerificationCode.demo_code.is_not(None)).where(VerificationCode.used_at.is_(None))
                         .where(VerificationCode.expires_at > now)
                         .order_by(VerificationCode.id.desc()).limit(20)).all()
-    return [DemoCode(person=contact.display_name, purpose=texts.CODE_PURPOSES.get(row.purpose, row.purpose),
+    return [DemoCode(person=contact.display_name, reach=contact.email or contact.phone or "",
+                     purpose=texts.CODE_PURPOSES.get(row.purpose, row.purpose),
                      code=row.demo_code or "", until=format_time(row.expires_at)) for row, contact in rows]
 
 

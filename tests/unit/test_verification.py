@@ -81,6 +81,7 @@ async def test_without_any_channel_the_code_is_logged_and_shown_to_the_coach_onl
     assert row.channel == "log" and row.demo_code and row.demo_code in caplog.text
     [demo] = in_read(live_demo_codes)
     assert (demo.person, demo.code, demo.purpose) == ("Awa Diallo", row.demo_code, "Chat")
+    assert demo.reach == in_read(lambda s: s.get(Contact, cid).email)  # which Awa: the coach can tell
     assert _check(cid, row.demo_code, now=None) == OK
     assert in_read(live_demo_codes) == []  # used: gone from the dashboard
 

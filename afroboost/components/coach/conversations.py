@@ -30,10 +30,10 @@ def thread_column() -> rx.Component:
 def conversations_tab() -> rx.Component:
     return tab_panel(
         texts.CONV_TITLE,
+        verification_codes_card(),  # first: someone may be waiting for their code right now
         rx.grid(conversations_list(), thread_column(), grid_template_columns=TWO_COLUMNS, spacing="3", width="100%",
                 align_items="start"),
         rx.grid(ai_card(), links_card(), grid_template_columns=CARDS, spacing="3", width="100%", align_items="start"),
         rx.grid(groups_card(), crm_card(), grid_template_columns=CARDS, spacing="3", width="100%", align_items="start"),
-        verification_codes_card(),
         data_testid="panel-conversations",
     )

@@ -14,6 +14,7 @@ from afroboost.state.coach_verification import VerificationCodesState as V
 def code_row(c: DemoCode) -> rx.Component:
     return rx.hstack(
         rx.vstack(rx.text(c.person, weight="bold", size="2", data_testid="verification-person"),
+                  rx.text(c.reach, size="1", color=MUTED, data_testid="verification-reach"),
                   rx.text(c.purpose + " · " + texts.COACH_CODES_UNTIL.format(t="") + c.until, size="1",
                           color=MUTED),
                   spacing="0", align="start"),
