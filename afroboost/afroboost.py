@@ -10,13 +10,13 @@ from afroboost import (
 from afroboost.api.app import create_api
 from afroboost.api.guard import RequestGuard
 from afroboost.pages.articles import article_page, articles_page
-from afroboost.pages.book import book_page
+from afroboost.pages.booking import book_page
 from afroboost.pages.chat import chat_page
 from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
 from afroboost.pages.media import media_page
-from afroboost.services.scheduler import scheduler_lifespan
+from afroboost.services.jobs.scheduler import scheduler_lifespan
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.chat import ChatIdentity

@@ -12,10 +12,10 @@ from sqlmodel import Session, func, select
 
 from afroboost.db import utc_now
 from afroboost.models import Article, ClassSession, Course, Offer, PromoCode, Reservation, SiteConcept
-from afroboost.services.capacity import take_spot
-from afroboost.services.concept import CONCEPT_ID, FaqItem, dump_faq
-from afroboost.services.contacts import do_upsert_contact
-from afroboost.services.schedule import do_generate_sessions
+from afroboost.services.booking.capacity import take_spot
+from afroboost.services.catalog.schedule import do_generate_sessions
+from afroboost.services.contacts.contacts import do_upsert_contact
+from afroboost.services.content.concept import CONCEPT_ID, FaqItem, dump_faq
 from afroboost.services.validation import Participant
 
 COURSES = [

@@ -50,7 +50,7 @@ async def _ui_path_race(make_req, *, n: int, workers: int) -> list[Outcome]:
     The event loop's default executor is what the app uses (its size is `workers`), so each
     latency includes the wait for a free thread, as a participant would feel it.
     """
-    from afroboost.services.booking import book
+    from afroboost.services.booking.booking import book
 
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=workers))
 
@@ -71,7 +71,7 @@ def run_one(label: str, url: str, *, n: int, k: int, workers: int) -> bool:
 
     from afroboost.db import in_read, utc_now, write_session
     from afroboost.services import ServiceError
-    from afroboost.services.booking import BookingRequest
+    from afroboost.services.booking.booking import BookingRequest
     from tests.factories import make_offer, make_session, person
 
     migrate(url)

@@ -174,7 +174,7 @@ def queries(data, rng: random.Random) -> list[tuple[str, str, int | None]]:
 
 def run_one(label: str, url: str, data, *, reps: int) -> bool:
     from afroboost.db import in_read
-    from afroboost.services.coach_chat import access_conversations
+    from afroboost.services.chat.conversations import access_conversations
 
     t0 = time.perf_counter()
     alembic_upgrade(url, BEFORE_INDEXES)

@@ -184,7 +184,7 @@ def add_group(title: str, members: list[int]) -> int:
     """A group through the coach service, its members inserted in bulk (10 000 one by one is not the point)."""
     from afroboost.db import utc_now, write_session
     from afroboost.models import ConversationMember
-    from afroboost.services.coach_groups import do_create_group
+    from afroboost.services.chat.groups import do_create_group
 
     with write_session() as s:
         gid = do_create_group(s, title=title).id
@@ -197,7 +197,7 @@ def add_group(title: str, members: list[int]) -> int:
 
 def save(name: str, body: str, targets: list[dict], channels: dict, slots=()) -> int:
     from afroboost.db import in_write, utc_now
-    from afroboost.services.campaigns import CampaignDraft, do_save_campaign
+    from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign
 
     draft = CampaignDraft(name=name, body=body, targets=targets, channels=channels, slots=list(slots))
     return in_write(do_save_campaign, draft=draft, schedule=True, now=utc_now()).id
@@ -220,7 +220,7 @@ def open_rows(campaign_ids: list[int]) -> int:
 async def drain(campaign_id: int, *, worker: str, timeout: float) -> float:
     """Dispatch until every row of the campaign is final (retries with backoff included); seconds taken."""
     from afroboost.integrations.registry import adapters_from_settings
-    from afroboost.services.dispatch import dispatch_due
+    from afroboost.services.campaigns.dispatch import dispatch_due
 
     adapters = adapters_from_settings()
     started = time.perf_counter()
@@ -256,7 +256,7 @@ def check_sent(res: Result, what: str, campaign_ids: list[int], expected: int) -
 # --- phases -------------------------------------------------------------------------------------
 
 def chat_phase(res: Result, people: list[int], timeout: float) -> None:
-    from afroboost.services.campaign_ledger import render_body
+    from afroboost.services.campaigns.ledger import render_body
 
     gid = add_group("Bench chat", people)
     started = time.perf_counter()
@@ -302,8 +302,8 @@ def email_phase(res: Result, people: list[int], fake_url: str, timeout: float) -
 def lateness_phase(res: Result, url: str, people: list[int], args, tmp: pathlib.Path) -> None:
     from afroboost.db import as_utc, get_engine, in_read, utc_now
     from afroboost.models import ChatMessage, Delivery
-    from afroboost.services.campaigns import open_slots
-    from afroboost.services.scheduler import schedule_slot
+    from afroboost.services.campaigns.campaigns import open_slots
+    from afroboost.services.jobs.scheduler import schedule_slot
 
     env = {**os.environ, "DATABASE_URL": url}
     log = tmp / f"scheduler-{get_engine().dialect.name}.log"

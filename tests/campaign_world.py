@@ -18,8 +18,8 @@ from sqlmodel import func, select
 from afroboost.db import in_read, in_write, write_session
 from afroboost.integrations.channels import OutgoingMessage, SendResult
 from afroboost.models import Campaign, Contact, Delivery
-from afroboost.services.campaigns import CampaignDraft, do_save_campaign
-from afroboost.services.coach_groups import do_add_member, do_create_group
+from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign
+from afroboost.services.chat.groups import do_add_member, do_create_group
 from tests.factories import NOW
 
 

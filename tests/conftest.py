@@ -21,7 +21,7 @@ from tests.pgserver import MISSING_HINT, PgServer, PostgresMissing, migrate, usi
 def wipe(engine: sa.Engine) -> None:
     """Delete every row (children first), keeping the migrated schema."""
     import afroboost.models  # noqa: F401
-    from afroboost.services.capacity import forget_all_full
+    from afroboost.services.booking.capacity import forget_all_full
 
     with engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):

@@ -2,7 +2,7 @@
 
 Tests that follow the travelled clock (tests/clock.py) derive their expected texts here from
 `NOW`, with zoneinfo and two small tables of their own — never with the app's formatters
-(afroboost.services.catalog.format_day and friends), so a test still checks something.
+(afroboost.services.catalog.listing.format_day and friends), so a test still checks something.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def migrate(database_url: str) -> None:
 def using_database(url: str):
     """Point the app's settings and engine at `url`; restore the previous database after."""
     from afroboost.db import get_engine
-    from afroboost.services.capacity import forget_all_full
+    from afroboost.services.booking.capacity import forget_all_full
     from afroboost.settings import get_settings
 
     previous = os.environ.get("DATABASE_URL")

@@ -22,7 +22,7 @@ from tests import clock
 
 
 async def run(args: argparse.Namespace) -> None:
-    from afroboost.services.scheduler import SchedulerService
+    from afroboost.services.jobs.scheduler import SchedulerService
 
     zombie_after = timedelta(seconds=args.zombie_after) if args.zombie_after is not None else None
     service = SchedulerService(zombie_after=zombie_after, sweep_s=args.sweep, ttl_s=args.ttl, renew_s=args.renew,

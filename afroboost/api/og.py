@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse
 
 from afroboost import texts
 from afroboost.db import in_read
-from afroboost.services.content_media import access_media_page, inject_head, og_head
+from afroboost.services.content.media import access_media_page, inject_head, og_head
 from afroboost.settings import get_settings
 
 # Used when there is no production build (dev mode serves pages from another port).

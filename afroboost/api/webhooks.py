@@ -27,7 +27,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from afroboost import texts
 from afroboost.db import run_write, utc_now
-from afroboost.services.consent import do_inbound_whatsapp, do_unsubscribe
+from afroboost.services.contacts.consent import do_inbound_whatsapp, do_unsubscribe
 from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.webhooks")

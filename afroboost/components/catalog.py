@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
-from afroboost.services.catalog import OfferView, SessionView
+from afroboost.services.catalog.listing import OfferView, SessionView
 
 
 def spots_badge(s: SessionView) -> rx.Component:

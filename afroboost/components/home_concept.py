@@ -9,7 +9,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
-from afroboost.services.concept import FaqItem
+from afroboost.services.content.concept import FaqItem
 from afroboost.state.home import HomeState
 
 CONCEPT = HomeState.concept

@@ -28,7 +28,7 @@ from afroboost.db import run_write, utc_now
 from afroboost.integrations.channels import OutgoingMessage, SendResult
 from afroboost.models import ChatMessage, Contact, Conversation, ConversationKind, ConversationStatus, SenderKind
 from afroboost.models.campaign import Delivery
-from afroboost.services.chat import MessageView, message_view
+from afroboost.services.chat.messages import MessageView, message_view
 
 log = logging.getLogger("afroboost.campaigns")
 MAX_BODY = 4000

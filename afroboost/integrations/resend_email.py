@@ -116,7 +116,7 @@ class ResendEmail:
     def unsubscribe_url(self, m: OutgoingMessage) -> str:
         if m.unsubscribe_url or not m.contact_id:
             return m.unsubscribe_url
-        from afroboost.services.consent import unsubscribe_url
+        from afroboost.services.contacts.consent import unsubscribe_url
 
         return unsubscribe_url(m.contact_id)
 

@@ -11,7 +11,7 @@ from afroboost.legacy.common import CREATED, Malformed, as_dt, cents, contact_of
 from afroboost.legacy.mapping_chat import map_person
 from afroboost.models import ClassSession, Course, Offer, OfferKind, Reservation, ReservationStatus
 from afroboost.models.booking import HOLDING_STATUSES
-from afroboost.services.booking import new_reservation_code
+from afroboost.services.booking.booking import new_reservation_code
 
 Result = tuple[str, str, int | None]
 STATUSES = {"confirmed": ReservationStatus.confirmed, "paid": ReservationStatus.confirmed,

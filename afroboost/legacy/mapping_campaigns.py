@@ -22,7 +22,7 @@ from afroboost.legacy.common import (
     text,
 )
 from afroboost.models import Campaign, CampaignSlot, CampaignStatus, Conversation, Delivery, DeliveryStatus
-from afroboost.services.campaign_ledger import (
+from afroboost.services.campaigns.ledger import (
     clean_channels,
     contact_addresses,
     resolve_audience,

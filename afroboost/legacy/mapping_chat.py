@@ -29,8 +29,8 @@ from afroboost.models import (
     ConversationStatus,
     SenderKind,
 )
-from afroboost.services.chat_private import pair_slug
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.chat.private import pair_slug
+from afroboost.services.contacts.contacts import do_upsert_contact
 from afroboost.services.validation import Participant, clean_name, normalize_email, normalize_phone
 
 Result = tuple[str, str, int | None]  # outcome, table, new id

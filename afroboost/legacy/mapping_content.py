@@ -25,8 +25,8 @@ from afroboost.legacy.common import (
 )
 from afroboost.models import AIConfig, Article, Course, MediaPage, Offer, OfferKind, PromoCode, PromoKind, SiteConcept
 from afroboost.services import ServiceError
-from afroboost.services.chat_format import emoji_files
-from afroboost.services.coach_forms import parse_hhmm
+from afroboost.services.chat.format import emoji_files
+from afroboost.services.forms import parse_hhmm
 
 Result = tuple[str, str, int | None]
 

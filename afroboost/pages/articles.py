@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.content_md import safe_markdown_view
 from afroboost.components.layout import MUTED, PINK, card, page
 from afroboost.routes import ARTICLES
-from afroboost.services.content_articles import ArticleView
+from afroboost.services.content.articles import ArticleView
 from afroboost.state.content_public import ArticlePageState as P
 from afroboost.state.content_public import ArticlesListState as L
 

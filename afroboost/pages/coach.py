@@ -10,7 +10,7 @@ from afroboost.components.coach.tabs import TABS
 from afroboost.components.layout import MUTED, card, neon_button, page
 from afroboost.settings import get_settings
 from afroboost.state.auth import AuthState, post_to
-from afroboost.state.dashboard import DashboardState as D
+from afroboost.state.coach.dashboard import DashboardState as D
 
 
 def tab_button(key: str, label: str) -> rx.Component:

@@ -9,7 +9,7 @@ from afroboost.components.catalog import grid, offer_card, spots_badge
 from afroboost.components.home_concept import contact_section, faq_section, hero_backdrop
 from afroboost.components.layout import MUTED, VIOLET, card, neon_button, page
 from afroboost.routes import BOOK, book_session_url
-from afroboost.services.catalog import CourseView, SessionView
+from afroboost.services.catalog.listing import CourseView, SessionView
 from afroboost.state.home import HomeState
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.booking_final import summary_line
+from afroboost.components.booking.final import summary_line
 from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button, page
 from afroboost.state.lookup import LookupState as L
 

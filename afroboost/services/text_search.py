@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from afroboost.models import ChatMessage, Contact
-from afroboost.services.coach_forms import clean_line
+from afroboost.services.forms import clean_line
 
 MAX_QUERY = 100
 _PHONE_QUERY = re.compile(r"^[\d\s+().\-/]+$")

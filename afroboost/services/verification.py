@@ -135,7 +135,7 @@ def do_check_code(session: Session, *, contact_id: int, purpose: str, code: str,
 
 def live_demo_codes(session: Session, *, now: datetime | None = None) -> list[DemoCode]:
     """Codes no channel could carry and that still work, for the coach's dashboard."""
-    from afroboost.services.catalog import format_time
+    from afroboost.services.catalog.listing import format_time
 
     now = now or utc_now()
     rows = session.exec(select(VerificationCode, Contact).join(Contact, Contact.id == VerificationCode.contact_id)

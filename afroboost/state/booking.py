@@ -14,10 +14,16 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, do_join_waitlist, offer_payment_methods, quote_offer
-from afroboost.services.catalog import CourseView, OfferView, SessionView, home_catalog, upcoming_by_course
-from afroboost.services.pricing import PriceLabels, price_labels
-from afroboost.services.tickets import Ticket, reservation_ics_for, ticket_for
+from afroboost.services.booking.booking import (
+    BookingRequest,
+    book,
+    do_join_waitlist,
+    offer_payment_methods,
+    quote_offer,
+)
+from afroboost.services.booking.pricing import PriceLabels, price_labels
+from afroboost.services.booking.tickets import Ticket, reservation_ics_for, ticket_for
+from afroboost.services.catalog.listing import CourseView, OfferView, SessionView, home_catalog, upcoming_by_course
 from afroboost.services.validation import check_participant
 from afroboost.state.throttle import refused
 

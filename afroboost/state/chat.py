@@ -16,11 +16,11 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
-from afroboost.services.assistant import assistant_available
-from afroboost.services.chat import RoomView, access_name, do_claim_and_join, rooms_for
-from afroboost.services.chat_identity import identity_from_token, identity_token
-from afroboost.services.chat_links import do_enter_link
-from afroboost.services.chat_visibility import Viewer
+from afroboost.services.assistant.reply import assistant_available
+from afroboost.services.chat.entry import do_enter_link
+from afroboost.services.chat.identity import identity_from_token, identity_token
+from afroboost.services.chat.messages import RoomView, access_name, do_claim_and_join, rooms_for
+from afroboost.services.chat.visibility import Viewer
 from afroboost.state.auth import AuthState
 from afroboost.state.throttle import refused
 

@@ -16,11 +16,11 @@ from afroboost import texts
 from afroboost.db import run_write, utc_now
 from afroboost.models import ChatMessage, SenderKind
 from afroboost.services import ServiceError
-from afroboost.services.assistant import assistant_available, do_save_ai_reply, reply_stream
-from afroboost.services.assistant_limits import contact_identity
-from afroboost.services.chat import message_view
-from afroboost.services.chat_format import mark_first_of_day, room_window
-from afroboost.services.chat_handoff import do_route_to_coach
+from afroboost.services.assistant.limits import contact_identity
+from afroboost.services.assistant.reply import assistant_available, do_save_ai_reply, reply_stream
+from afroboost.services.chat.format import mark_first_of_day, room_window
+from afroboost.services.chat.handoff import do_route_to_coach
+from afroboost.services.chat.messages import message_view
 from afroboost.state.chat_notify import after_post
 
 PUSH_EVERY = 0.12  # seconds between two partial updates of the streaming bubble

@@ -13,8 +13,8 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_write
-from afroboost.services.chat import do_join_chat
-from afroboost.services.chat_identity import identity_token
+from afroboost.services.chat.identity import identity_token
+from afroboost.services.chat.messages import do_join_chat
 from afroboost.services.throttle import allow
 from afroboost.services.verification import EXPIRED, OK, TOO_MANY, do_check_code, send_chat_code
 from afroboost.state.chat import ChatIdentity

@@ -11,7 +11,7 @@ else in this process.
 from __future__ import annotations
 
 from afroboost.keys import room_key, shared_key
-from afroboost.services.chat_visibility import Viewer
+from afroboost.services.chat.visibility import Viewer
 
 TTL_S = 2 * 24 * 3600
 _local: dict[str, dict[str, float]] = {}

@@ -12,9 +12,9 @@ import time
 from afroboost import texts
 from afroboost.db import run_read
 from afroboost.keys import inbox_key
-from afroboost.services.chat_format import plain_text
-from afroboost.services.chat_private import private_threads, recipients
-from afroboost.services.chat_visibility import Viewer
+from afroboost.services.chat.format import plain_text
+from afroboost.services.chat.private import private_threads, recipients
+from afroboost.services.chat.visibility import Viewer
 from afroboost.state import chat_fresh
 from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox, remove_from_room
 

@@ -14,9 +14,9 @@ from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.keys import inbox_key
 from afroboost.services import ServiceError
-from afroboost.services.chat import MessageView, access_conversation, do_post_message
-from afroboost.services.chat_format import room_window
-from afroboost.services.chat_private import (
+from afroboost.services.chat.format import room_window
+from afroboost.services.chat.messages import MessageView, access_conversation, do_post_message
+from afroboost.services.chat.private import (
     PrivateView,
     do_mark_read,
     do_open_private,
@@ -24,7 +24,7 @@ from afroboost.services.chat_private import (
     private_threads,
     private_title,
 )
-from afroboost.services.chat_visibility import room_history
+from afroboost.services.chat.visibility import room_history
 from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity

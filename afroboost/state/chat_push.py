@@ -12,7 +12,7 @@ import time
 import reflex as rx
 
 from afroboost.keys import room_key
-from afroboost.services.chat_format import room_window
+from afroboost.services.chat.format import room_window
 
 log = logging.getLogger("afroboost.chat")
 

@@ -23,9 +23,8 @@ from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.models import ConversationKind, ConversationStatus
 from afroboost.services import ServiceError
-from afroboost.services.chat import MessageView, access_conversation, do_post_message
-from afroboost.services.chat_format import room_window
-from afroboost.services.chat_handoff import (
+from afroboost.services.chat.format import room_window
+from afroboost.services.chat.handoff import (
     coach_access,
     do_clear_history,
     do_delete_message,
@@ -33,8 +32,9 @@ from afroboost.services.chat_handoff import (
     do_post_as_coach,
     do_request_coach,
 )
-from afroboost.services.chat_private import is_member_pair, pair_title
-from afroboost.services.chat_visibility import Viewer, room_history
+from afroboost.services.chat.messages import MessageView, access_conversation, do_post_message
+from afroboost.services.chat.private import is_member_pair, pair_title
+from afroboost.services.chat.visibility import Viewer, room_history
 from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
 from afroboost.state.chat import ChatIdentity

@@ -8,12 +8,12 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read
-from afroboost.services.content_articles import (
+from afroboost.services.content.articles import (
     ArticleView,
     access_published_article,
     access_published_articles,
 )
-from afroboost.services.content_media import MediaView, access_media_page
+from afroboost.services.content.media import MediaView, access_media_page
 
 
 def _last_segment(path: str) -> str:

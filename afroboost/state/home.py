@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost.db import run_read
-from afroboost.services.catalog import CourseView, OfferView, home_catalog
-from afroboost.services.concept import PublicConcept, public_concept
+from afroboost.services.catalog.listing import CourseView, OfferView, home_catalog
+from afroboost.services.content.concept import PublicConcept, public_concept
 
 
 class HomeState(rx.State):

@@ -13,9 +13,9 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
-from afroboost.services.contacts import check_email_or_phone
-from afroboost.services.lookup import ReservationView, do_cancel_own, lookup
-from afroboost.services.lookup_forgot import send_forgotten_codes
+from afroboost.services.booking.lookup import ReservationView, do_cancel_own, lookup
+from afroboost.services.booking.lookup_forgot import send_forgotten_codes
+from afroboost.services.contacts.contacts import check_email_or_phone
 from afroboost.state.throttle import refused
 
 log = logging.getLogger("afroboost.lookup")

@@ -16,8 +16,8 @@ from sqlmodel import select
 
 from afroboost.db import in_read, in_write, utc_now
 from afroboost.models import Contact
-from afroboost.services.campaigns import CampaignDraft, do_save_campaign, open_slots
-from afroboost.services.scheduler import schedule_slot, scheduler_status
+from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign, open_slots
+from afroboost.services.jobs.scheduler import schedule_slot, scheduler_status
 from tests.e2e.test_chat_live import _join, _new
 from tests.pgserver import using_database
 

@@ -21,9 +21,9 @@ from sqlmodel import select
 from afroboost.db import utc_now
 from afroboost.models import Contact
 from afroboost.models.auth import VerificationCode
-from afroboost.services.chat import do_join_chat, do_post_message, rooms_for
-from afroboost.services.chat_handoff import do_post_as_coach
-from afroboost.services.chat_private import do_open_private
+from afroboost.services.chat.handoff import do_post_as_coach
+from afroboost.services.chat.messages import do_join_chat, do_post_message, rooms_for
+from afroboost.services.chat.private import do_open_private
 from afroboost.settings import get_secret_key
 from tests.e2e.conftest import e2e_session
 from tests.wsclient import WsScript

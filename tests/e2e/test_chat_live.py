@@ -130,7 +130,7 @@ def _add_to_vip(first_name: str) -> int:
     from sqlmodel import select
 
     from afroboost.models import Contact, Conversation
-    from afroboost.services.chat import do_join_group
+    from afroboost.services.chat.messages import do_join_group
     from tests.e2e.conftest import e2e_session
 
     with e2e_session() as s:

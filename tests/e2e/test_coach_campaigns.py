@@ -19,8 +19,8 @@ from sqlmodel import select
 from afroboost import texts
 from afroboost.db import read_session, utc_now, write_session
 from afroboost.models import Campaign, ChatMessage, Contact, Delivery
-from afroboost.services.catalog import local_tz
-from afroboost.services.coach_groups import do_add_member, do_create_group
+from afroboost.services.catalog.listing import local_tz
+from afroboost.services.chat.groups import do_add_member, do_create_group
 from tests.e2e.test_chat_live import _join, _new
 from tests.e2e.test_coach_conversations import _shot  # kept when AFRO_SHOTS_DIR is set
 from tests.e2e.test_coach_journey import coach_sign_in

@@ -39,8 +39,8 @@ from sqlmodel import select
 from afroboost import routes
 from afroboost.db import in_read, in_write, utc_now
 from afroboost.models import Contact, Delivery, Reservation
-from afroboost.services.campaigns import CampaignDraft, do_save_campaign, open_slots
-from afroboost.services.scheduler import schedule_slot, scheduler_status
+from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign, open_slots
+from afroboost.services.jobs.scheduler import schedule_slot, scheduler_status
 from scripts import scale
 from tests.conftest import ROOT, migrate
 from tests.e2e.conftest import _free_port, _wait_http

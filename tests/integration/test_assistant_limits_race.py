@@ -6,7 +6,7 @@ from collections import Counter
 
 from afroboost.db import in_read
 from afroboost.services import ServiceError
-from afroboost.services.assistant_limits import GLOBAL, check_and_reserve, record_tokens, usage_day, usage_of
+from afroboost.services.assistant.limits import GLOBAL, check_and_reserve, record_tokens, usage_day, usage_of
 from tests import ai_world
 from tests.factories import NOW
 from tests.race import race

@@ -17,9 +17,9 @@ from afroboost.integrations.errors import Permanent, RateLimited, Retryable
 from afroboost.integrations.openai_assistant import OpenAIAssistant
 from afroboost.models import AIConfig, ChatMessage, Conversation, Offer
 from afroboost.services import ServiceError
-from afroboost.services.assistant import assistant_available, do_save_ai_reply, prepare_prompt, reply_stream
-from afroboost.services.assistant_limits import GLOBAL, usage_day, usage_of
-from afroboost.services.booking import BookingRequest, book
+from afroboost.services.assistant.limits import GLOBAL, usage_day, usage_of
+from afroboost.services.assistant.reply import assistant_available, do_save_ai_reply, prepare_prompt, reply_stream
+from afroboost.services.booking.booking import BookingRequest, book
 from tests import ai_world, frdate
 from tests.ai_world import CAMPAIGN, CODES, CUSTOM, SALES_WORDS, TWINT, add_messages, build_world
 from tests.factories import NOW, person

@@ -1,6 +1,6 @@
 """Concurrency on a real database: every test runs on SQLite and on PostgreSQL.
 
-All bookings go through `afroboost.services.booking.book`, the same path the UI uses,
+All bookings go through `afroboost.services.booking.booking.book`, the same path the UI uses,
 from many threads released together (tests/race.py).
 """
 
@@ -14,7 +14,7 @@ from sqlmodel import func, select
 from afroboost.db import in_read, in_write, utc_now, write_session
 from afroboost.models import ClassSession, Contact, PromoCode, Reservation
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, do_cancel
+from afroboost.services.booking.booking import BookingRequest, book, do_cancel
 from tests.factories import make_offer, make_promo, make_session, person
 from tests.race import race
 

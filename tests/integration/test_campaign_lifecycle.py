@@ -7,9 +7,15 @@ from datetime import timedelta
 
 from afroboost.db import in_read, in_write
 from afroboost.integrations.channels import SendResult
-from afroboost.services.campaigns import CampaignDraft, campaign_rows, do_relaunch, do_save_campaign, recent_errors
-from afroboost.services.consent import do_opt_out
-from afroboost.services.dispatch import claim_due, dispatch_due, do_recover_zombies
+from afroboost.services.campaigns.campaigns import (
+    CampaignDraft,
+    campaign_rows,
+    do_relaunch,
+    do_save_campaign,
+    recent_errors,
+)
+from afroboost.services.campaigns.dispatch import claim_due, dispatch_due, do_recover_zombies
+from afroboost.services.contacts.consent import do_opt_out
 from tests.campaign_world import FakeAdapter, campaign, make_group, make_people, schedule, statuses, users
 from tests.factories import NOW
 

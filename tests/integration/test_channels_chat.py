@@ -16,8 +16,8 @@ from afroboost.integrations.channels import OutgoingMessage
 from afroboost.integrations.chat_channel import ChatChannel, Raced, post_messages
 from afroboost.models import ChatMessage, Conversation, ConversationKind, ConversationStatus
 from afroboost.models.campaign import Delivery
-from afroboost.services.chat import do_ensure_assistant_conversation, do_ensure_default_groups
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.chat.messages import do_ensure_assistant_conversation, do_ensure_default_groups
+from afroboost.services.contacts.contacts import do_upsert_contact
 from tests.channel_rows import deliveries
 from tests.factories import person
 from tests.race import race

@@ -12,7 +12,7 @@ import pytest
 from afroboost.integrations.channels import OutgoingMessage
 from afroboost.integrations.registry import adapters_from_settings, channel_status
 from afroboost.integrations.resend_email import ResendEmail
-from afroboost.services.consent import contact_from_unsubscribe_token
+from afroboost.services.contacts.consent import contact_from_unsubscribe_token
 from tests import ai_world
 from tests.fakes.resend_server import FakeResend
 from tests.fakes.server import LocalServer, free_port

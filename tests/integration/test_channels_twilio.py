@@ -16,7 +16,7 @@ from afroboost.integrations.channels import OutgoingMessage
 from afroboost.integrations.registry import adapters_from_settings, channel_status
 from afroboost.integrations.twilio_whatsapp import TwilioWhatsApp
 from afroboost.models.campaign import Delivery
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.contacts.contacts import do_upsert_contact
 from tests import ai_world
 from tests.channel_rows import deliveries
 from tests.factories import person

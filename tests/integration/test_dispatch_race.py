@@ -17,7 +17,7 @@ from sqlmodel import func, select
 from afroboost.db import in_read, in_write
 from afroboost.integrations.chat_channel import ChatChannel
 from afroboost.models import ChatMessage
-from afroboost.services.dispatch import claim_due, dispatch_due
+from afroboost.services.campaigns.dispatch import claim_due, dispatch_due
 from tests.campaign_world import FakeAdapter, campaign, deliveries, make_group, make_people, schedule, statuses, users
 from tests.factories import NOW
 from tests.race import race

@@ -21,7 +21,7 @@ from sqlmodel import func, select
 from afroboost import texts
 from afroboost.db import in_read, in_write, utc_now, write_session
 from afroboost.models import ChatMessage, Contact, Conversation, Delivery
-from afroboost.services.campaigns import CampaignDraft, do_save_campaign
+from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign
 from tests import clock
 from tests.conftest import ROOT
 from tests.procs import stop_group

@@ -16,8 +16,8 @@ from sqlmodel import select
 
 from afroboost.db import get_engine, in_read, in_write, utc_now, write_session
 from afroboost.models import ChatMessage, Contact, Delivery
-from afroboost.services.campaigns import CampaignDraft, do_save_campaign, open_slots
-from afroboost.services.scheduler import SchedulerService, schedule_slot
+from afroboost.services.campaigns.campaigns import CampaignDraft, do_save_campaign, open_slots
+from afroboost.services.jobs.scheduler import SchedulerService, schedule_slot
 
 PEOPLE = 50
 TARGET_S = 2.0

@@ -10,8 +10,8 @@ from sqlmodel import select
 from afroboost.db import in_read, write_session
 from afroboost.models import Contact
 from afroboost.models.auth import VerificationCode
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.lookup_forgot import send_forgotten_codes
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.booking.lookup_forgot import send_forgotten_codes
 from afroboost.services.verification import live_demo_codes, send_chat_code
 from tests import ai_world
 from tests.factories import NOW, make_offer, make_session, person

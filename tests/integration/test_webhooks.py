@@ -10,8 +10,8 @@ from twilio.request_validator import RequestValidator
 from afroboost.db import in_read, write_session
 from afroboost.integrations.channels import OutgoingMessage
 from afroboost.integrations.resend_email import ResendEmail
-from afroboost.services.consent import in_whatsapp_window, opted_out_ids, unsubscribe_token
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.contacts.consent import in_whatsapp_window, opted_out_ids, unsubscribe_token
+from afroboost.services.contacts.contacts import do_upsert_contact
 from tests import ai_world
 from tests.factories import person
 

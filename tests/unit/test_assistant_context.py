@@ -12,7 +12,7 @@ from afroboost import texts
 from afroboost.db import in_read, write_session
 from afroboost.models import AIConfig, ChatLink, ClassSession, Conversation, Offer
 from afroboost.services import ServiceError
-from afroboost.services.assistant_context import CODE_MASK, STANDARD, STRICT, CodeMask, build_prompt
+from afroboost.services.assistant.context import CODE_MASK, STANDARD, STRICT, CodeMask, build_prompt
 from tests import ai_world, frdate
 from tests.ai_world import CAMPAIGN, CODES, CUSTOM, SALES_WORDS, TWINT, add_messages, build_world
 from tests.factories import NOW

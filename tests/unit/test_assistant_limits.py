@@ -10,7 +10,7 @@ from sqlmodel import func, select
 from afroboost.db import in_read
 from afroboost.models import AIUsage
 from afroboost.services import ServiceError
-from afroboost.services.assistant_limits import (
+from afroboost.services.assistant.limits import (
     GLOBAL,
     check_and_reserve,
     contact_identity,

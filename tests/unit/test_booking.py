@@ -12,7 +12,7 @@ from afroboost import texts
 from afroboost.db import in_read, write_session
 from afroboost.models import ClassSession, PromoCode, Reservation
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, do_cancel
+from afroboost.services.booking.booking import BookingRequest, book, do_cancel
 from tests.factories import NOW, make_course, make_offer, make_promo, make_session, person
 
 

@@ -14,7 +14,7 @@ from afroboost import seed, texts
 from afroboost.db import write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
-from afroboost.services.pricing import check_promo, quote
+from afroboost.services.booking.pricing import check_promo, quote
 from afroboost.state.booking import BookingState
 from tests.factories import NOW, make_offer, make_promo
 from tests.unit.test_throttle import limits_env  # noqa: F401  (fixture)
@@ -52,7 +52,7 @@ def test_an_expired_code_reads_exactly_like_a_code_that_does_not_exist(db):
 def test_the_placeholder_is_not_a_real_code():
     real = {p["code"] for p in seed.PROMOS}
     assert texts.PROMO_PLACEHOLDER not in real and "BIENVENUE" in real
-    from afroboost.components.booking_final import promo_field
+    from afroboost.components.booking.final import promo_field
 
     assert "BIENVENUE" not in str(promo_field()) and texts.PROMO_PLACEHOLDER in str(promo_field())
 

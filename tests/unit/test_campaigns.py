@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models import Campaign, CampaignSlot, Contact, Delivery, MediaPage
 from afroboost.services import ServiceError
-from afroboost.services.campaigns import (
+from afroboost.services.campaigns.campaigns import (
     CampaignDraft,
     campaign_rows,
     delivery_rows,
@@ -26,8 +26,8 @@ from afroboost.services.campaigns import (
     render_body,
     search_recipients,
 )
-from afroboost.services.coach_forms import FormInvalid
-from afroboost.services.consent import do_opt_out
+from afroboost.services.contacts.consent import do_opt_out
+from afroboost.services.forms import FormInvalid
 from tests.campaign_world import (
     campaign,
     count,

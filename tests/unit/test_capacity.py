@@ -8,7 +8,7 @@ import pytest
 
 from afroboost.db import in_read, write_session
 from afroboost.models import ClassSession
-from afroboost.services.capacity import release_spot, take_spot
+from afroboost.services.booking.capacity import release_spot, take_spot
 from tests.factories import NOW, make_session
 
 
@@ -78,7 +78,7 @@ def _full_world():
     with write_session() as s:
         cls = make_session(s, seats=10, headsets=1)
         sid, oid = cls.id, make_offer(s).id
-    from afroboost.services.booking import BookingRequest, book
+    from afroboost.services.booking.booking import BookingRequest, book
 
     def attempt(n):
         return book(BookingRequest(session_id=sid, offer_id=oid, person=person(n), payment_method="twint"), now=NOW)
@@ -88,7 +88,7 @@ def _full_world():
 
 def test_full_memory_is_forgotten_when_a_headset_is_released_here(db):
     from afroboost.services import ServiceError
-    from afroboost.services.booking import do_cancel
+    from afroboost.services.booking.booking import do_cancel
 
     sid, attempt = _full_world()
     first = attempt(1)
@@ -105,7 +105,8 @@ def test_full_memory_is_short_for_headsets_freed_elsewhere(db, monkeypatch):
 
     import sqlalchemy as sa
 
-    from afroboost.services import ServiceError, capacity
+    from afroboost.services import ServiceError
+    from afroboost.services.booking import capacity
 
     monkeypatch.setattr(capacity, "FULL_MEMORY_SECONDS", 0.2)
     sid, attempt = _full_world()

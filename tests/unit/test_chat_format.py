@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from afroboost.models import ChatMessage
-from afroboost.services.chat import MessageView, message_view
-from afroboost.services.chat_format import (
+from afroboost.services.chat.format import (
     EMOJI_DIR,
     NATIVE,
     Segment,
@@ -25,6 +24,7 @@ from afroboost.services.chat_format import (
     room_window,
     studio_day,
 )
+from afroboost.services.chat.messages import MessageView, message_view
 
 
 def kinds(body: str) -> list[tuple[str, str]]:

@@ -57,7 +57,7 @@ async def test_a_refused_message_is_not_stored_and_goes_back_into_the_composer(d
 
 async def test_private_messages_are_limited_too(db, limits_env):  # noqa: F811
     from afroboost.db import in_write
-    from afroboost.services.chat_private import do_open_private
+    from afroboost.services.chat.private import do_open_private
 
     limits_env(LIMIT_CHAT_MESSAGE="1/minute")
     awa, kofi = _member(1, "Awa", "Koné"), _member(2, "Kofi", "Mensah")
@@ -101,7 +101,7 @@ async def test_the_sweeper_has_an_id_a_crafted_call_cannot_know(db):
 async def test_assistant_requests_are_limited_per_tab_whatever_the_identity(db, limits_env):  # noqa: F811
     """Fresh identities in one tab do not get fresh assistant requests (the per-identity budget is apart)."""
     from afroboost.db import in_write
-    from afroboost.services.chat import do_ensure_assistant_conversation
+    from afroboost.services.chat.messages import do_ensure_assistant_conversation
 
     limits_env(LIMIT_AI_REQUEST="1/minute")
     awa, kofi = _member(1, "Awa", "Koné"), _member(2, "Kofi", "Mensah")

@@ -11,15 +11,16 @@ from afroboost import texts
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models import ChatMessage, Contact, Conversation
 from afroboost.services import ServiceError
-from afroboost.services.chat import (
+from afroboost.services.chat.conversations import access_conversations
+from afroboost.services.chat.handoff import do_delete_message, do_post_as_coach
+from afroboost.services.chat.messages import (
     display_name,
     do_ensure_default_groups,
     do_join_group,
     do_post_message,
     recent_messages,
 )
-from afroboost.services.chat_handoff import do_delete_message, do_post_as_coach
-from afroboost.services.chat_private import (
+from afroboost.services.chat.private import (
     COACH,
     do_open_private,
     is_member_pair,
@@ -27,9 +28,8 @@ from afroboost.services.chat_private import (
     private_threads,
     private_title,
 )
-from afroboost.services.chat_visibility import Viewer, room_history
-from afroboost.services.coach_chat import access_conversations
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.chat.visibility import Viewer, room_history
+from afroboost.services.contacts.contacts import do_upsert_contact
 from tests.factories import NOW, person
 
 

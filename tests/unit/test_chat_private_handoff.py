@@ -10,16 +10,16 @@ from sqlmodel import select
 from afroboost.db import in_read, in_write
 from afroboost.models import AIConfig, ChatLink, ChatMessage, Conversation, ConversationMember, ConversationStatus
 from afroboost.services import ServiceError
-from afroboost.services.chat import do_identify_and_join, do_post_message
-from afroboost.services.chat_handoff import (
+from afroboost.services.chat.entry import do_enter_link
+from afroboost.services.chat.handoff import (
     do_clear_history,
     do_hand_back,
     do_post_as_coach,
     do_request_coach,
     do_route_to_coach,
 )
-from afroboost.services.chat_links import do_enter_link
-from afroboost.services.chat_private import COACH, do_mark_read, do_open_private, private_threads, recipients
+from afroboost.services.chat.messages import do_identify_and_join, do_post_message
+from afroboost.services.chat.private import COACH, do_mark_read, do_open_private, private_threads, recipients
 from tests.factories import NOW
 
 

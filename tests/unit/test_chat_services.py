@@ -8,7 +8,8 @@ from sqlmodel import select
 from afroboost.db import in_read, in_write
 from afroboost.models import ChatMessage
 from afroboost.services import ServiceError
-from afroboost.services.chat import (
+from afroboost.services.chat.identity import contact_id_from_token, do_claim, do_identify, identity_token
+from afroboost.services.chat.messages import (
     access_conversation,
     do_ensure_assistant_conversation,
     do_ensure_default_groups,
@@ -17,7 +18,6 @@ from afroboost.services.chat import (
     recent_messages,
     rooms_for,
 )
-from afroboost.services.chat_identity import contact_id_from_token, do_claim, do_identify, identity_token
 from tests.factories import NOW
 
 

@@ -9,11 +9,16 @@ from sqlmodel import select
 
 from afroboost.db import in_read, in_write
 from afroboost.models import AIConfig, ChatMessage, Conversation
-from afroboost.services.assistant_context import build_prompt
-from afroboost.services.chat import do_claim_and_join, do_ensure_assistant_conversation, do_post_message, rooms_for
-from afroboost.services.chat_identity import identity_from_token, identity_token
-from afroboost.services.chat_private import do_open_private, private_threads
-from afroboost.services.chat_visibility import Viewer, room_history
+from afroboost.services.assistant.context import build_prompt
+from afroboost.services.chat.identity import identity_from_token, identity_token
+from afroboost.services.chat.messages import (
+    do_claim_and_join,
+    do_ensure_assistant_conversation,
+    do_post_message,
+    rooms_for,
+)
+from afroboost.services.chat.private import do_open_private, private_threads
+from afroboost.services.chat.visibility import Viewer, room_history
 from afroboost.settings import get_secret_key
 from tests.factories import NOW
 

@@ -18,14 +18,14 @@ import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost import texts
 from afroboost.db import get_engine, in_read, utc_now, write_session
 from afroboost.models import Campaign, CampaignSlot, Consent, Delivery, MediaPage
-from afroboost.services.catalog import local_tz
-from afroboost.state.coach_campaigns import CampaignFormState
-from afroboost.state.coach_campaigns_basket import CampaignBasketState
-from afroboost.state.coach_campaigns_edit import CampaignEditState
-from afroboost.state.coach_campaigns_history import CampaignHistoryState
-from afroboost.state.coach_campaigns_kit import BasketItem, add_unique, create_label, parse_slot, recap_text
-from afroboost.state.coach_campaigns_when import CampaignWhenState
-from afroboost.state.dashboard import DashboardState
+from afroboost.services.catalog.listing import local_tz
+from afroboost.state.coach.campaigns import CampaignFormState
+from afroboost.state.coach.campaigns_basket import CampaignBasketState
+from afroboost.state.coach.campaigns_edit import CampaignEditState
+from afroboost.state.coach.campaigns_history import CampaignHistoryState
+from afroboost.state.coach.campaigns_kit import BasketItem, add_unique, create_label, parse_slot, recap_text
+from afroboost.state.coach.campaigns_when import CampaignWhenState
+from afroboost.state.coach.dashboard import DashboardState
 from tests.campaign_world import make_group, make_people
 from tests.factories import coach_cookie
 from tests.unit.test_coach_security import _substate as _sub
@@ -312,8 +312,8 @@ async def test_a_draft_is_launched_from_the_history_once(db):
 
 
 def test_history_rows_show_progress_while_sending():
-    from afroboost.services.campaign_views import CampaignRow
-    from afroboost.state.coach_campaigns_kit import history_row
+    from afroboost.services.campaigns.views import CampaignRow
+    from afroboost.state.coach.campaigns_kit import history_row
 
     sending = history_row(CampaignRow(id=1, name="A", status="sending", queued=3, sent=1, failed=1, total=5,
                                       percent=40, channels=["internal", "email"]))

@@ -8,13 +8,10 @@ from sqlmodel import select
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models import AIConfig, ChatLink, Conversation, SiteConcept
 from afroboost.services import ServiceError
-from afroboost.services.assistant_context import ai_enabled, campaign_prompt, link_prompt
-from afroboost.services.chat import do_ensure_default_groups
-from afroboost.services.coach_ai import AISettings, access_ai_settings, do_save_ai_settings
-from afroboost.services.coach_chat import do_delete_conversation
-from afroboost.services.coach_chat_links import access_chat_links, do_create_chat_link, do_delete_chat_link
-from afroboost.services.coach_forms import FormInvalid, error_messages
-from afroboost.services.coach_groups import (
+from afroboost.services.assistant.ai import AISettings, access_ai_settings, do_save_ai_settings
+from afroboost.services.assistant.context import ai_enabled, campaign_prompt, link_prompt
+from afroboost.services.chat.conversations import do_delete_conversation
+from afroboost.services.chat.groups import (
     access_group_members,
     access_groups,
     access_member_candidates,
@@ -23,7 +20,10 @@ from afroboost.services.coach_groups import (
     do_remove_member,
     do_rename_group,
 )
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.chat.links import access_chat_links, do_create_chat_link, do_delete_chat_link
+from afroboost.services.chat.messages import do_ensure_default_groups
+from afroboost.services.contacts.contacts import do_upsert_contact
+from afroboost.services.forms import FormInvalid, error_messages
 from afroboost.settings import get_settings
 from tests import frdate
 from tests.factories import NOW, person

@@ -10,8 +10,9 @@ from sqlmodel import select
 from afroboost.db import in_read, write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.coach_codes import (
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.booking.pricing import quote
+from afroboost.services.catalog.codes import (
     PromoForm,
     access_offer_choices,
     access_promo_form,
@@ -19,8 +20,7 @@ from afroboost.services.coach_codes import (
     do_delete_promo,
     do_save_promo,
 )
-from afroboost.services.coach_forms import FormInvalid, error_messages
-from afroboost.services.pricing import quote
+from afroboost.services.forms import FormInvalid, error_messages
 from tests.factories import NOW, make_offer, make_promo, make_session, person
 
 

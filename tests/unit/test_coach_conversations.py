@@ -17,13 +17,14 @@ from afroboost.models import (
     ConversationMember,
     Reservation,
 )
-from afroboost.services import ServiceError, conversation_search
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.chat import do_ensure_assistant_conversation, do_ensure_default_groups, do_join_group
-from afroboost.services.chat_private import do_open_private
-from afroboost.services.coach_chat import access_conversations, day_badge, do_delete_conversation
-from afroboost.services.contacts import do_upsert_contact
-from afroboost.services.crm import do_delete_participant
+from afroboost.services import ServiceError
+from afroboost.services.chat import search as conversation_search
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.chat.conversations import access_conversations, day_badge, do_delete_conversation
+from afroboost.services.chat.messages import do_ensure_assistant_conversation, do_ensure_default_groups, do_join_group
+from afroboost.services.chat.private import do_open_private
+from afroboost.services.contacts.contacts import do_upsert_contact
+from afroboost.services.contacts.crm import do_delete_participant
 from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 
@@ -238,7 +239,7 @@ def test_participant_with_a_booking_keeps_the_contact_for_the_books(db):
 
 def test_excerpt_shows_emoji_tags_as_emojis_never_raw():
     from afroboost.models import ChatMessage
-    from afroboost.services.coach_chat import excerpt
+    from afroboost.services.chat.conversations import excerpt
 
     text = excerpt(ChatMessage(conversation_id=1, sender_kind="member", sender_name="Awa",
                                body="On danse ! [emoji:fire.svg] [emoji:../x.svg]"))

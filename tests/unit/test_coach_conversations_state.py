@@ -12,12 +12,12 @@ from sqlmodel import select
 import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost.db import in_read, write_session
 from afroboost.models import ChatLink, Contact, Conversation
-from afroboost.services.chat import do_ensure_assistant_conversation
+from afroboost.services.chat.messages import do_ensure_assistant_conversation
 from afroboost.state.chat import ChatRoom
-from afroboost.state.coach_chat_links import ChatLinksState
-from afroboost.state.coach_conversations import ConversationsState
-from afroboost.state.coach_crm import CrmState
-from afroboost.state.coach_rows import as_id
+from afroboost.state.coach.conversations import ConversationsState
+from afroboost.state.coach.crm import CrmState
+from afroboost.state.coach.links import ChatLinksState
+from afroboost.state.coach.rows import as_id
 from tests.factories import coach_cookie
 
 

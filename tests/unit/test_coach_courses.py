@@ -11,8 +11,8 @@ from sqlmodel import select
 from afroboost.db import in_read, write_session
 from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, do_join_waitlist
-from afroboost.services.coach_courses import (
+from afroboost.services.booking.booking import BookingRequest, book, do_join_waitlist
+from afroboost.services.catalog.courses import (
     CourseForm,
     access_course_form,
     access_course_rows,
@@ -23,7 +23,7 @@ from afroboost.services.coach_courses import (
     do_save_course,
     do_update_session,
 )
-from afroboost.services.coach_forms import FormInvalid, error_messages
+from afroboost.services.forms import FormInvalid, error_messages
 from tests import frdate
 from tests.factories import NOW, make_course, make_offer, make_session, person
 

@@ -8,7 +8,7 @@ import pytest
 
 from afroboost import texts
 from afroboost.services import ServiceError
-from afroboost.services.coach_forms import (
+from afroboost.services.forms import (
     Checker,
     FormInvalid,
     check_https_url,

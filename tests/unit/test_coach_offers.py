@@ -8,10 +8,9 @@ from sqlmodel import select
 from afroboost.db import in_read, write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, check_offer
-from afroboost.services.catalog import visible_offers
-from afroboost.services.coach_forms import FormInvalid, error_messages
-from afroboost.services.coach_offers import (
+from afroboost.services.booking.booking import BookingRequest, book, check_offer
+from afroboost.services.catalog.listing import visible_offers
+from afroboost.services.catalog.offers import (
     OfferForm,
     access_offer_form,
     access_offer_rows,
@@ -21,6 +20,7 @@ from afroboost.services.coach_offers import (
     do_save_offer,
     store_offer_image,
 )
+from afroboost.services.forms import FormInvalid, error_messages
 from tests.factories import NOW, make_offer, make_promo, make_session, person
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

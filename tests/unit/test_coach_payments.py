@@ -9,9 +9,8 @@ import pytest
 from afroboost.db import in_read, write_session
 from afroboost.models import Offer, Reservation, SiteConcept
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.coach_forms import FormInvalid, error_messages
-from afroboost.services.coach_payments import (
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.booking.payments import (
     access_global_twint,
     access_links_rows,
     access_pending_payments,
@@ -19,6 +18,7 @@ from afroboost.services.coach_payments import (
     do_save_global_twint,
     do_save_offer_links,
 )
+from afroboost.services.forms import FormInvalid, error_messages
 from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 

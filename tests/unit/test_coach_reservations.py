@@ -11,8 +11,8 @@ import pytest
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models import ClassSession, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book, do_join_waitlist
-from afroboost.services.coach_reservations import (
+from afroboost.services.booking.booking import BookingRequest, book, do_join_waitlist
+from afroboost.services.booking.reservations import (
     do_check_in,
     do_delete,
     do_return_headset,
@@ -61,7 +61,7 @@ def test_headset_out_then_returned_once(db):
 
 
 def test_cancelled_reservation_cannot_check_in(db):
-    from afroboost.services.booking import do_cancel
+    from afroboost.services.booking.booking import do_cancel
 
     sid, oid = _world()
     res = _book(sid, oid, 1)

@@ -122,7 +122,7 @@ async def test_every_coach_handler_refuses_non_coaches_and_changes_nothing(db, w
 
 
 async def test_the_coach_gets_through(db):
-    from afroboost.state.dashboard import DashboardState
+    from afroboost.state.coach.dashboard import DashboardState
 
     root = _tree(coach_cookie())
     dash = _substate(root, DashboardState)

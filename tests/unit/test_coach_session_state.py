@@ -11,7 +11,7 @@ import afroboost.afroboost  # noqa: F401  (registers every page and state)
 from afroboost.db import in_write
 from afroboost.services.auth import do_end_coach_session
 from afroboost.state.auth import AuthState
-from afroboost.state.dashboard import DashboardState
+from afroboost.state.coach.dashboard import DashboardState
 from tests import ai_world
 from tests.conftest import ROOT
 from tests.factories import coach_cookie

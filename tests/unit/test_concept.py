@@ -12,7 +12,7 @@ from afroboost.db import in_read, in_write, write_session
 from afroboost.models import SiteConcept
 from afroboost.seed import do_seed
 from afroboost.services import ServiceError
-from afroboost.services.concept import (
+from afroboost.services.content.concept import (
     ConceptForm,
     FaqItem,
     access_concept_form,

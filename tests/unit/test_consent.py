@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models.campaign import Consent
-from afroboost.services.chat_identity import identity_token
-from afroboost.services.consent import (
+from afroboost.services.chat.identity import identity_token
+from afroboost.services.contacts.consent import (
     contact_from_unsubscribe_token,
     do_inbound_whatsapp,
     do_opt_in,
@@ -25,7 +25,7 @@ from afroboost.services.consent import (
     unsubscribe_url,
     whatsapp_window_ids,
 )
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.contacts.contacts import do_upsert_contact
 from tests import ai_world
 from tests.factories import NOW, person
 

@@ -6,7 +6,7 @@ from sqlmodel import func, select
 
 from afroboost.db import in_read, write_session
 from afroboost.models import Contact
-from afroboost.services.contacts import do_upsert_contact
+from afroboost.services.contacts.contacts import do_upsert_contact
 from afroboost.services.validation import check_participant
 
 

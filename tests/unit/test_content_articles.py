@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from afroboost.db import in_read, in_write
 from afroboost.models import Article
 from afroboost.services import ServiceError
-from afroboost.services.content_articles import (
+from afroboost.services.content.articles import (
     access_article_rows,
     access_published_article,
     access_published_articles,

@@ -10,8 +10,8 @@ from starlette.testclient import TestClient
 from afroboost.api import og
 from afroboost.db import in_read, in_write
 from afroboost.services import ServiceError
-from afroboost.services.content_images import check_image, discard_image, is_stored_image, save_image
-from afroboost.services.content_media import (
+from afroboost.services.content.images import check_image, discard_image, is_stored_image, save_image
+from afroboost.services.content.media import (
     MEDIA_SLUG,
     access_media_page,
     check_media,

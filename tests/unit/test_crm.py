@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from afroboost.db import in_read, write_session
 from afroboost.models import ChatMessage, Contact, Conversation
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.contacts import do_upsert_contact
-from afroboost.services.crm import access_contacts, contacts_csv, safe_cell
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.contacts.contacts import do_upsert_contact
+from afroboost.services.contacts.crm import access_contacts, contacts_csv, safe_cell
 from tests.factories import NOW, make_offer, make_session, person
 
 
@@ -59,7 +59,7 @@ def test_name_falls_back_to_email_then_phone():
 
 
 def _label(c: Contact) -> str:
-    from afroboost.services.coach_chat import contact_label
+    from afroboost.services.chat.conversations import contact_label
 
     return contact_label(c)
 

@@ -13,9 +13,8 @@ from afroboost.db import in_read, in_write
 from afroboost.integrations.channels import SendResult
 from afroboost.integrations.chat_channel import ChatChannel
 from afroboost.models import ChatMessage, Conversation, Delivery
-from afroboost.services.campaigns import do_relaunch
-from afroboost.services.consent import do_opt_out, do_record_inbound
-from afroboost.services.dispatch import (
+from afroboost.services.campaigns.campaigns import do_relaunch
+from afroboost.services.campaigns.dispatch import (
     MAX_ATTEMPTS,
     campaign_progress,
     claim_due,
@@ -23,7 +22,8 @@ from afroboost.services.dispatch import (
     do_record_results,
     do_recover_zombies,
 )
-from afroboost.services.dispatch_messages import prepare_batch
+from afroboost.services.campaigns.messages import prepare_batch
+from afroboost.services.contacts.consent import do_opt_out, do_record_inbound
 from afroboost.settings import get_settings
 from tests.campaign_world import (
     FakeAdapter,
@@ -226,7 +226,7 @@ def test_a_zombie_that_keeps_crashing_fails_in_the_end(db):
 
 
 async def test_deleted_campaign_rows_in_flight_are_skipped(db):
-    from afroboost.services.campaigns import do_delete_campaign
+    from afroboost.services.campaigns.campaigns import do_delete_campaign
 
     (a,) = make_people(1)
     cid = schedule(users(a))
@@ -300,7 +300,7 @@ async def test_a_row_that_cannot_be_prepared_is_retried_without_holding_back_the
 
 
 def test_release_gives_rows_back_or_fails_them_after_max_attempts(db):
-    from afroboost.services.dispatch import do_release
+    from afroboost.services.campaigns.dispatch import do_release
 
     a, b = make_people(2)
     cid = schedule(users(a, b))

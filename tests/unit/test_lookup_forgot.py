@@ -10,8 +10,8 @@ import pytest
 from afroboost import texts
 from afroboost.db import in_read, write_session
 from afroboost.services import ServiceError
-from afroboost.services.booking import BookingRequest, book
-from afroboost.services.lookup_forgot import forgotten_codes, send_forgotten_codes
+from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.booking.lookup_forgot import forgotten_codes, send_forgotten_codes
 from afroboost.services.verification import live_demo_codes
 from tests.factories import NOW, make_offer, make_session, person
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from afroboost.db import in_read, in_write, utc_now
-from afroboost.services.scheduler_lease import (
+from afroboost.services.jobs.lease import (
     do_release_lease,
     do_take_lease,
     new_holder,

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from afroboost.db import get_engine, in_read, in_write, utc_now
 from afroboost.models import SchedulerLease
-from afroboost.services import scheduler as sched_mod
-from afroboost.services.scheduler import SchedulerService, schedule_slot, scheduler_status
+from afroboost.services.jobs import scheduler as sched_mod
+from afroboost.services.jobs.scheduler import SchedulerService, schedule_slot, scheduler_status
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from sqlmodel import func, select
 from afroboost.db import in_read, in_write, write_session
 from afroboost.models import ClassSession, Contact, Course, Offer, PromoCode, Reservation
 from afroboost.seed import do_seed, is_empty
-from afroboost.services.catalog import home_catalog, spots_label, upcoming_by_course, visible_offers
+from afroboost.services.catalog.listing import home_catalog, spots_label, upcoming_by_course, visible_offers
 from tests import frdate
 from tests.factories import NOW, make_course, make_offer, make_session
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from afroboost.services.tickets import qr_svg_data_uri, reservation_ics
+from afroboost.services.booking.tickets import qr_svg_data_uri, reservation_ics
 
 PREFIX = "data:image/svg+xml;base64,"
 

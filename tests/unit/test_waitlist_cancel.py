@@ -11,7 +11,7 @@ from sqlmodel import select
 from afroboost.db import in_read, write_session
 from afroboost.models import ClassSession, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
-from afroboost.services.booking import (
+from afroboost.services.booking.booking import (
     BookingRequest,
     access_reservation,
     book,

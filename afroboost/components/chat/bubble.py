@@ -10,8 +10,8 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost.components.layout import MUTED, PINK, VIOLET
-from afroboost.services.chat import MessageView
-from afroboost.services.chat_format import Segment
+from afroboost.services.chat.format import Segment
+from afroboost.services.chat.messages import MessageView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_private import PrivateRoom
 from afroboost.state.chat_room import ChatRoom

@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.chat.bubble import bubble
 from afroboost.components.chat.composer import composer
 from afroboost.components.layout import MUTED, VIOLET, card, field_error, neon_button
-from afroboost.services.chat import RoomView
+from afroboost.services.chat.messages import RoomView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat import ChatRoom as R
 from afroboost.state.chat_room import COMPOSER_ID, Typist

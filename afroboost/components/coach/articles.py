@@ -16,8 +16,8 @@ from afroboost.components.coach.content_fields import (
 )
 from afroboost.components.content_md import safe_markdown_view
 from afroboost.components.layout import MUTED, card, field_error
-from afroboost.services.content_articles import ArticleRow
-from afroboost.state.articles_coach import ArticlesState as S
+from afroboost.services.content.articles import ArticleRow
+from afroboost.state.coach.articles import ArticlesState as S
 
 
 def article_row(r: ArticleRow) -> rx.Component:

@@ -16,9 +16,9 @@ from afroboost.components.coach.campaigns_options import advanced_block, recap_b
 from afroboost.components.coach.campaigns_recipients import basket_block, search_block
 from afroboost.components.coach.common import tab_panel
 from afroboost.components.coach.conversations_kit import section
-from afroboost.state.coach_campaigns import CampaignFormState as F
-from afroboost.state.coach_campaigns_basket import CampaignBasketState as B
-from afroboost.state.coach_campaigns_history import CampaignHistoryState as H
+from afroboost.state.coach.campaigns import CampaignFormState as F
+from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
+from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
 
 
 def composer() -> rx.Component:

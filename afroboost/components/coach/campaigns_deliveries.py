@@ -6,9 +6,9 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.layout import MUTED
-from afroboost.state.coach_campaigns_history import SHOWN_DELIVERIES
-from afroboost.state.coach_campaigns_history import CampaignHistoryState as H
-from afroboost.state.coach_campaigns_kit import DeliveryLine
+from afroboost.state.coach.campaigns_history import SHOWN_DELIVERIES
+from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
+from afroboost.state.coach.campaigns_kit import DeliveryLine
 
 STATUS_COLORS = {"queued": "gray", "sending": "blue", "sent": "green", "delivered": "green", "read": "green",
                  "failed": "red", "skipped": "orange"}

@@ -8,9 +8,9 @@ from afroboost import texts
 from afroboost.components.chat.bubble import GOLD  # the coach's name colour in the chat
 from afroboost.components.coach.form_kit import labelled, text_field
 from afroboost.components.layout import MUTED, VIOLET
-from afroboost.services.content_media import MediaRow
-from afroboost.state.coach_campaigns import CampaignFormState as F
-from afroboost.state.coach_campaigns_basket import CampaignBasketState as B
+from afroboost.services.content.media import MediaRow
+from afroboost.state.coach.campaigns import CampaignFormState as F
+from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
 
 NO_MEDIA = "-"
 

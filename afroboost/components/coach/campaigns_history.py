@@ -9,9 +9,9 @@ from afroboost.components.coach.campaigns_deliveries import deliveries_table
 from afroboost.components.coach.conversations_kit import LINE_CLAMP_2, sure
 from afroboost.components.coach.form_kit import ROW_STYLE
 from afroboost.components.layout import MUTED
-from afroboost.state.coach_campaigns_edit import CampaignEditState as E
-from afroboost.state.coach_campaigns_history import CampaignHistoryState as H
-from afroboost.state.coach_campaigns_kit import HistoryRow
+from afroboost.state.coach.campaigns_edit import CampaignEditState as E
+from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
+from afroboost.state.coach.campaigns_kit import HistoryRow
 
 STATUS_COLORS = {"draft": "gray", "scheduled": "violet", "sending": "blue", "completed": "green", "failed": "red"}
 

@@ -7,10 +7,10 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.form_kit import labelled
 from afroboost.components.layout import MUTED, VIOLET, field_error, neon_button
-from afroboost.state.coach_campaigns import CampaignFormState as F
-from afroboost.state.coach_campaigns_edit import CampaignEditState as E
-from afroboost.state.coach_campaigns_kit import SlotItem
-from afroboost.state.coach_campaigns_when import CampaignWhenState as W
+from afroboost.state.coach.campaigns import CampaignFormState as F
+from afroboost.state.coach.campaigns_edit import CampaignEditState as E
+from afroboost.state.coach.campaigns_kit import SlotItem
+from afroboost.state.coach.campaigns_when import CampaignWhenState as W
 
 CHANNEL_ROWS = [("internal", texts.CAMP_CH_INTERNAL, F.ch_internal),
                 ("whatsapp", texts.CAMP_CH_WHATSAPP, F.ch_whatsapp),

@@ -8,9 +8,9 @@ from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, search_box
 from afroboost.components.coach.form_kit import fill
 from afroboost.components.layout import MUTED, VIOLET, field_error
-from afroboost.state.coach_campaigns import CampaignFormState as F
-from afroboost.state.coach_campaigns_basket import CampaignBasketState as B
-from afroboost.state.coach_campaigns_kit import BasketItem
+from afroboost.state.coach.campaigns import CampaignFormState as F
+from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
+from afroboost.state.coach.campaigns_kit import BasketItem
 
 BLUE = "#3B82F6"
 LIST_STYLE = {"max_height": "220px", "overflow_y": "auto", "width": "100%", "border_radius": "12px",

@@ -9,13 +9,13 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.chat.coach_thread import coach_thread
+from afroboost.components.coach.ai import ai_card
 from afroboost.components.coach.common import tab_panel
-from afroboost.components.coach.conversations_ai import ai_card
-from afroboost.components.coach.conversations_crm import crm_card
-from afroboost.components.coach.conversations_groups import groups_card
-from afroboost.components.coach.conversations_links import links_card
 from afroboost.components.coach.conversations_list import conversations_list
-from afroboost.components.coach.verification_codes import verification_codes_card
+from afroboost.components.coach.crm import crm_card
+from afroboost.components.coach.groups import groups_card
+from afroboost.components.coach.links import links_card
+from afroboost.components.coach.verification import verification_codes_card
 from afroboost.components.layout import card
 
 TWO_COLUMNS = rx.breakpoints(initial="minmax(0, 1fr)", md="minmax(0, 2fr) minmax(0, 3fr)")

@@ -7,8 +7,8 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, LINE_CLAMP_2, icon_bubble, search_box, sure
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
-from afroboost.services.coach_chat import ConversationRow
-from afroboost.state.coach_conversations import ConversationsState as S
+from afroboost.services.chat.conversations import ConversationRow
+from afroboost.state.coach.conversations import ConversationsState as S
 
 STATUS_COLORS = (("ai", "violet"), ("waiting", "orange"), ("coach", "grass"))
 SELECTED = {"border": f"1px solid {PINK}", "box_shadow": "0 0 0 1px rgba(233,30,99,0.5), 0 0 18px rgba(233,30,99,0.3)",

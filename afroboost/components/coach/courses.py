@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.common import tab_panel
-from afroboost.components.coach.course_sessions import sessions_panel
+from afroboost.components.coach.courses_sessions import sessions_panel
 from afroboost.components.coach.form_kit import (
     area_field,
     edit_button,
@@ -22,8 +22,8 @@ from afroboost.components.coach.form_kit import (
     trash_button,
 )
 from afroboost.components.layout import MUTED, VIOLET, neon_button
-from afroboost.services.coach_courses import CourseRow
-from afroboost.state.coach_courses import CoursesState as S
+from afroboost.services.catalog.courses import CourseRow
+from afroboost.state.coach.courses import CoursesState as S
 
 WEEKDAY_OPTIONS = [(str(i), day.capitalize()) for i, day in enumerate(texts.WEEKDAYS)]
 

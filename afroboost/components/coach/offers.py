@@ -7,10 +7,10 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.common import searchable_tab
 from afroboost.components.coach.form_kit import edit_button, row_actions, row_box, trash_button
-from afroboost.components.coach.offer_form import offer_form
+from afroboost.components.coach.offers_form import offer_form
 from afroboost.components.layout import MUTED, PINK, VIOLET
-from afroboost.services.coach_offers import OfferRow
-from afroboost.state.coach_offers import OffersState as S
+from afroboost.services.catalog.offers import OfferRow
+from afroboost.state.coach.offers import OffersState as S
 
 
 def thumb(o: OfferRow) -> rx.Component:

@@ -7,10 +7,10 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.common import scroll_box, tab_panel
 from afroboost.components.coach.form_kit import row_box
-from afroboost.components.coach.payment_links import links_card, twint_card
+from afroboost.components.coach.payments_links import links_card, twint_card
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
-from afroboost.services.coach_payments import PendingRow
-from afroboost.state.coach_payments import PaymentsState as S
+from afroboost.services.booking.payments import PendingRow
+from afroboost.state.coach.payments import PaymentsState as S
 
 
 def pending_row(p: PendingRow) -> rx.Component:

@@ -8,8 +8,8 @@ from afroboost import texts
 from afroboost.components.coach.common import scroll_box, tab_panel
 from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
 from afroboost.components.qr_scanner import qr_scanner
-from afroboost.services.coach_reservations import ReservationRow
-from afroboost.state.coach_reservations import ReservationsState as R
+from afroboost.services.booking.reservations import ReservationRow
+from afroboost.state.coach.reservations import ReservationsState as R
 
 STATUS_COLORS = {"pending_payment": "orange", "confirmed": "grass", "checked_in": "violet", "cancelled": "gray"}
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from afroboost.components.coach.apercu import apercu_tab
 from afroboost.components.coach.articles import articles_tab
 from afroboost.components.coach.campaigns import campaigns_tab
 from afroboost.components.coach.codes import codes_tab
 from afroboost.components.coach.concept import concept_tab
 from afroboost.components.coach.conversations import conversations_tab
 from afroboost.components.coach.courses import courses_tab
-from afroboost.components.coach.medias import medias_tab
+from afroboost.components.coach.media import medias_tab
 from afroboost.components.coach.offers import offers_tab
+from afroboost.components.coach.overview import apercu_tab
 from afroboost.components.coach.payments import payments_tab
 from afroboost.components.coach.reservations import reservations_tab
 

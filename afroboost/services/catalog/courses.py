@@ -1,0 +1,260 @@
+"""Cours tab: weekly courses (CRUD), their dated sessions (generate, edit, cancel).
+
+Ids come from the browser: every function re-reads the row and checks the action is
+allowed for its current status. Headset counts only move through conditional UPDATEs
+(see services/capacity.py), so an edit can never drop a session below what is booked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from afroboost import texts
+from afroboost.db import as_utc, utc_now
+from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry
+from afroboost.models.booking import HOLDING_STATUSES
+from afroboost.services import ServiceError
+from afroboost.services.booking.booking import do_promote_waitlist
+from afroboost.services.booking.capacity import forget_full
+from afroboost.services.catalog.listing import format_day, format_time
+from afroboost.services.catalog.schedule import do_generate_sessions
+from afroboost.services.forms import Checker, FormInvalid, parse_hhmm, parse_int, slugify
+
+MAX_SEATS = 500
+MAX_WEEKS = 52
+MAX_SESSIONS_SHOWN = 100
+
+
+@dataclass
+class CourseForm:
+    """The course form as typed (strings), so a refused save loses nothing."""
+
+    name: str = ""
+    description: str = ""
+    place: str = ""
+    weekday: str = "0"
+    start_time: str = "18:30"
+    duration: str = "60"
+    seats: str = "20"
+    headsets: str = "20"
+    active: bool = True
+
+
+@dataclass
+class CourseRow:
+    id: int = 0
+    name: str = ""
+    slug: str = ""
+    place: str = ""
+    schedule: str = ""
+    capacity: str = ""
+    active: bool = True
+    upcoming: int = 0
+
+
+@dataclass
+class SessionRow:
+    """One dated session in the coach's list; seats/headsets are the edit inputs."""
+
+    id: int = 0
+    label: str = ""
+    seats: str = ""
+    headsets: str = ""
+    taken: int = 0
+    reservations: int = 0
+    cancelled: bool = False
+    full: bool = False
+    status: str = ""
+    err: str = ""
+
+
+def schedule_label(course: Course) -> str:
+    return (f"{texts.WEEKDAYS[course.weekday % 7].capitalize()} · {course.start_time.replace(':', 'h')}"
+            f" · {course.duration_min} min")
+
+
+def check_course_form(form: CourseForm) -> dict:
+    """The form as column values, or FormInvalid with one French-message key per field."""
+    c = Checker()
+    values = {
+        "name": c.text("name", form.name, limit=120, required=True),
+        "description": c.text("description", form.description, limit=2000, multiline=True),
+        "place": c.text("place", form.place, limit=200),
+        "weekday": c.take("weekday", parse_int, form.weekday, lo=0, hi=6),
+        "start_time": c.take("start_time", parse_hhmm, form.start_time),
+        "duration_min": c.take("duration", parse_int, form.duration, lo=5, hi=600),
+        "seats": c.take("seats", parse_int, form.seats, lo=0, hi=MAX_SEATS),
+        "headsets": c.take("headsets", parse_int, form.headsets, lo=0, hi=MAX_SEATS),
+        "active": bool(form.active),
+    }
+    values["slug"] = slugify(values["name"])
+    if values["name"] and not values["slug"]:
+        c.fail("name", "course_slug_empty")
+    c.done()
+    return values
+
+
+def _course(session: Session, course_id: int) -> Course:
+    course = session.get(Course, int(course_id or 0))
+    if course is None:
+        raise ServiceError("course_unknown")
+    return course
+
+
+def do_save_course(session: Session, *, course_id: int, form: CourseForm) -> Course:
+    """Create (course_id 0) or update a course; the slug follows the name and stays unique."""
+    values = check_course_form(form)
+    clash = session.exec(select(Course.id).where(Course.slug == values["slug"]).where(Course.id != (course_id or 0)))
+    if clash.first() is not None:
+        raise FormInvalid({"name": "course_slug_taken"}, {"name": {"slug": values["slug"]}})
+    course = _course(session, course_id) if course_id else Course(slug=values["slug"], name=values["name"])
+    for key, value in values.items():
+        setattr(course, key, value)
+    session.add(course)
+    try:
+        with session.begin_nested():  # a twin save racing us on the same slug
+            session.flush()
+    except IntegrityError:
+        raise FormInvalid({"name": "course_slug_taken"}, {"name": {"slug": values["slug"]}}) from None
+    return course
+
+
+def access_course_form(session: Session, *, course_id: int) -> CourseForm:
+    c = _course(session, course_id)
+    return CourseForm(name=c.name, description=c.description, place=c.place, weekday=str(c.weekday),
+                      start_time=c.start_time, duration=str(c.duration_min), seats=str(c.seats),
+                      headsets=str(c.headsets), active=c.active)
+
+
+def access_course_rows(session: Session, *, now: datetime | None = None) -> list[CourseRow]:
+    now = now or utc_now()
+    upcoming = dict(session.exec(
+        select(ClassSession.course_id, func.count()).where(ClassSession.starts_at > now)
+        .where(ClassSession.cancelled.is_(False)).group_by(ClassSession.course_id)
+    ).all())
+    courses = session.exec(select(Course).order_by(Course.active.desc(), Course.weekday, Course.start_time)).all()
+    return [CourseRow(id=c.id, name=c.name, slug=c.slug, place=c.place, schedule=schedule_label(c),
+                      capacity=texts.COURSE_CAPACITY.format(seats=c.seats, headsets=c.headsets),
+                      active=c.active, upcoming=upcoming.get(c.id, 0)) for c in courses]
+
+
+def do_delete_course(session: Session, *, course_id: int) -> str:
+    """Delete a course without reservations; one with reservations is deactivated instead.
+
+    Returns "deleted" or "deactivated" (history and participants' codes stay valid).
+    """
+    course = _course(session, course_id)
+    session_ids = select(ClassSession.id).where(ClassSession.course_id == course.id)
+    booked = session.exec(select(func.count()).select_from(Reservation)
+                          .where(Reservation.session_id.in_(session_ids))).one()
+    if booked:
+        course.active = False
+        session.add(course)
+        session.flush()
+        return "deactivated"
+    session.execute(sa.delete(WaitlistEntry).where(WaitlistEntry.session_id.in_(session_ids)))
+    session.execute(sa.delete(ClassSession).where(ClassSession.course_id == course.id))
+    session.delete(course)
+    session.flush()
+    return "deleted"
+
+
+def do_generate_course_sessions(session: Session, *, course_id: int, weeks: str,
+                                now: datetime | None = None) -> int:
+    """Create the missing sessions of the next `weeks` weeks; returns how many were created."""
+    course = _course(session, course_id)
+    if not course.active:
+        raise ServiceError("course_inactive", field="weeks")
+    try:
+        n = parse_int(weeks, lo=1, hi=MAX_WEEKS)
+    except ServiceError as e:
+        raise ServiceError(e.key, field="weeks", **e.params) from None
+    return len(do_generate_sessions(session, course=course, weeks=n, now=now))
+
+
+def _holding_counts(session: Session, session_ids: list[int]) -> dict[int, int]:
+    if not session_ids:
+        return {}
+    return dict(session.exec(
+        select(Reservation.session_id, func.count()).where(Reservation.session_id.in_(session_ids))
+        .where(Reservation.status.in_(HOLDING_STATUSES)).group_by(Reservation.session_id)
+    ).all())
+
+
+def session_row(cls: ClassSession, reservations: int) -> SessionRow:
+    label = f"{format_day(cls.starts_at).capitalize()} · {format_time(cls.starts_at)}"
+    status = (texts.SESSION_CANCELLED if cls.cancelled
+              else texts.SESSION_TAKEN.format(taken=cls.taken, capacity=cls.capacity))
+    return SessionRow(id=cls.id, label=label, seats=str(cls.seats), headsets=str(cls.headsets), taken=cls.taken,
+                      reservations=reservations, cancelled=cls.cancelled, full=cls.spots_left == 0, status=status)
+
+
+def access_course_sessions(session: Session, *, course_id: int, now: datetime | None = None) -> list[SessionRow]:
+    """The course's upcoming sessions (cancelled ones included), by date."""
+    now = now or utc_now()
+    course = _course(session, course_id)
+    rows = session.exec(
+        select(ClassSession).where(ClassSession.course_id == course.id).where(ClassSession.starts_at > now)
+        .order_by(ClassSession.starts_at).limit(MAX_SESSIONS_SHOWN)
+    ).all()
+    counts = _holding_counts(session, [r.id for r in rows])
+    return [session_row(r, counts.get(r.id, 0)) for r in rows]
+
+
+def _open_session(session: Session, session_id: int, now: datetime) -> ClassSession:
+    cls = session.get(ClassSession, int(session_id or 0))
+    if cls is None:
+        raise ServiceError("session_unknown")
+    if cls.cancelled:
+        raise ServiceError("session_cancelled_edit")
+    if as_utc(cls.starts_at) <= now:
+        raise ServiceError("session_started_edit")
+    return cls
+
+
+def do_update_session(session: Session, *, session_id: int, seats: str, headsets: str,
+                      now: datetime | None = None) -> int:
+    """Change a future session's seats and headsets, never below the headsets already taken.
+
+    The WHERE clause re-checks `taken` at write time (a booking may land meanwhile). When
+    the capacity grows, the waitlist gets the new spots. Returns how many were promoted.
+    """
+    now = now or utc_now()
+    cls = _open_session(session, session_id, now)
+    c = Checker()
+    new_seats = c.take("seats", parse_int, seats, lo=0, hi=MAX_SEATS)
+    new_headsets = c.take("headsets", parse_int, headsets, lo=0, hi=MAX_SEATS)
+    for field, value in (("seats", new_seats), ("headsets", new_headsets)):
+        if value is not None and value < cls.taken:
+            c.fail(field, "session_below_taken", taken=cls.taken)
+    c.done()
+    done = session.execute(
+        sa.update(ClassSession).where(ClassSession.id == cls.id).where(ClassSession.cancelled.is_(False))
+        .where(ClassSession.taken <= new_seats).where(ClassSession.taken <= new_headsets)
+        .values(seats=new_seats, headsets=new_headsets)
+    )
+    if done.rowcount != 1:
+        session.refresh(cls)
+        raise ServiceError("session_below_taken", field="seats", taken=cls.taken)
+    forget_full(cls.id)
+    promoted = 0
+    while do_promote_waitlist(session, session_id=cls.id, now=now) is not None:
+        promoted += 1
+    return promoted
+
+
+def do_cancel_session(session: Session, *, session_id: int, now: datetime | None = None) -> int:
+    """Mark a future session cancelled (reservations are kept, to be notified later).
+
+    Returns the number of reservations still holding a headset on it.
+    """
+    now = now or utc_now()
+    cls = _open_session(session, session_id, now)
+    session.execute(sa.update(ClassSession).where(ClassSession.id == cls.id).values(cancelled=True))
+    forget_full(cls.id)
+    return _holding_counts(session, [cls.id]).get(cls.id, 0)
