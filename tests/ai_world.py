@@ -1,6 +1,6 @@
 """A small studio for the assistant's tests: catalog, content, promo codes, conversations (STANDARD and STRICT).
 
-Shared by tests/unit/test_assistant_*.py and tests/integration/test_assistant_openai.py.
+Shared by tests/unit/services/assistant/ and tests/integration/test_assistant_openai.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Campaign test helpers: people, groups, scheduled campaigns and fake channel adapters.
 
-Shared by tests/unit/test_campaigns.py, tests/unit/test_dispatch.py and
+Shared by tests/unit/services/campaigns/test_campaigns.py, tests/unit/services/campaigns/test_dispatch.py and
 tests/integration/test_dispatch_race.py. The fake adapters implement the ChannelAdapter
 protocol and record every message they were given; they never touch the database.
 """

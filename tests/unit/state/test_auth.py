@@ -15,7 +15,7 @@ from afroboost.state.coach.dashboard import DashboardState
 from tests import ai_world
 from tests.conftest import ROOT
 from tests.factories import coach_cookie
-from tests.unit.test_coach_security import _is_refusal, _substate, _tree
+from tests.unit.state.coach.test_security import _is_refusal, _substate, _tree
 
 ai_env = ai_world.ai_env
 

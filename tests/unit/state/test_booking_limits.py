@@ -17,7 +17,7 @@ from afroboost.services import ServiceError
 from afroboost.services.booking.pricing import check_promo, quote
 from afroboost.state.booking import BookingState
 from tests.factories import NOW, make_offer, make_promo
-from tests.unit.test_throttle import limits_env  # noqa: F401  (fixture)
+from tests.unit.services.test_throttle import limits_env  # noqa: F401  (fixture)
 
 OFFER = Offer(id=7, name="Cours à l'unité", price_cents=2500)
 

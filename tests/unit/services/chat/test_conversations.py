@@ -18,8 +18,8 @@ from afroboost.models import (
     Reservation,
 )
 from afroboost.services import ServiceError
-from afroboost.services.chat import search as conversation_search
 from afroboost.services.booking.booking import BookingRequest, book
+from afroboost.services.chat import search as conversation_search
 from afroboost.services.chat.conversations import access_conversations, day_badge, do_delete_conversation
 from afroboost.services.chat.messages import do_ensure_assistant_conversation, do_ensure_default_groups, do_join_group
 from afroboost.services.chat.private import do_open_private

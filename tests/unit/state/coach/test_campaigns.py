@@ -28,8 +28,8 @@ from afroboost.state.coach.campaigns_when import CampaignWhenState
 from afroboost.state.coach.dashboard import DashboardState
 from tests.campaign_world import make_group, make_people
 from tests.factories import coach_cookie
-from tests.unit.test_coach_security import _substate as _sub
-from tests.unit.test_coach_security import _tree
+from tests.unit.state.coach.test_security import _substate as _sub
+from tests.unit.state.coach.test_security import _tree
 
 CRAFTED = ("abc", None, 0, -1, [1], {"id": 1}, 2**70, "1 OR 1=1", True)
 

@@ -15,8 +15,8 @@ from afroboost.models import ChatMessage
 from afroboost.state.chat import ChatIdentity
 from afroboost.state.chat_private import DM_COMPOSER_ID, PrivateRoom
 from afroboost.state.chat_room import COMPOSER_ID, ChatRoom
-from tests.unit.test_chat_privacy import _community, _member
-from tests.unit.test_throttle import limits_env  # noqa: F401  (fixture)
+from tests.unit.services.chat.test_privacy import _community, _member
+from tests.unit.services.test_throttle import limits_env  # noqa: F401  (fixture)
 
 
 def _tab(contact_id: int, name: str, conversation_id: int, cls=ChatRoom):
