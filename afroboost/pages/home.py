@@ -26,7 +26,7 @@ def hero() -> rx.Component:
             rx.link(neon_button(texts.HERO_CTA, size="4"), href=BOOK, data_testid="hero-cta"),
             spacing="4", align="start", max_width="1100px", margin_x="auto", position="relative",
             padding_x="1em", padding_y=rx.breakpoints(initial="2.5em", md="4.5em"),
-            # Until load() answers, the texts.py defaults are in the page: fade in to avoid a visible swap.
+            # Until load() answers, the texts/home.py defaults are in the page: fade in to avoid a visible swap.
             opacity=rx.cond(HomeState.loaded, "1", "0"), transition="opacity 0.25s ease",
         ),
         class_name="ab-hero", width="100%", position="relative", data_testid="hero",

@@ -14,7 +14,7 @@ class HomeState(rx.State):
     offers: list[OfferView] = []
     products: list[OfferView] = []
     loaded: bool = False
-    # The defaults are the texts.py fallbacks (public texts); the coach's concept replaces them in load().
+    # The defaults are the texts/home.py fallbacks; the coach's concept replaces them in load().
     concept: PublicConcept = PublicConcept()
 
     @rx.event

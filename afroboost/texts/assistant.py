@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from afroboost.texts.public import ERR
+from afroboost.texts.common import ERR
 
 # --- sentences the model must say word for word (PRD) ---------------------------------
 AI_OFF_TOPIC = "Désolé, je suis uniquement programmé pour vous assister sur nos offres et formations."
@@ -65,6 +65,8 @@ AI_SENDER_NAME = "🤖 Assistant"
 AI_UNAVAILABLE = "L'assistant n'est pas disponible pour le moment : ton message est transmis au coach."
 
 ERR.update({
+    "ai_too_many": ("L'assistant reçoit trop de questions de ta part : ton message est bien arrivé, "
+                    "attends une minute avant la prochaine question."),
     "ai_unavailable": AI_UNAVAILABLE,
     "ai_disabled": "L'assistant est en pause : ton message est transmis au coach.",
     "ai_paused": "Le coach a repris la conversation : il te répond directement.",

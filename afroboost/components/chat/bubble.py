@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from afroboost import texts
 from afroboost.components.layout import MUTED, PINK, VIOLET
 from afroboost.services.chat.format import Segment
 from afroboost.services.chat.messages import MessageView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_private import PrivateRoom
 from afroboost.state.chat_room import ChatRoom
-from afroboost.texts.chat_bubbles import CHAT_AI_NAME, CHAT_COACH_BADGE, CHAT_WRITE_PRIVATELY
-from afroboost.texts.trust_booking import CHAT_DELETE_MESSAGE
 
 GOLD = "#FACC15"
 CYAN = "#22d3ee"
@@ -51,18 +50,18 @@ def day_separator(m: MessageView) -> rx.Component:
 
 
 def sender_line(m: MessageView) -> rx.Component:
-    name = rx.match(m.sender_kind, ("ai", CHAT_AI_NAME), m.sender_name)
+    name = rx.match(m.sender_kind, ("ai", texts.CHAT_AI_NAME), m.sender_name)
     color = rx.match(m.sender_kind, *NAME_COLORS.items(), CYAN)
     # A member's or the coach's name opens a private conversation with them (checked on the server).
     reachable = (m.sender_kind == "coach") | ((m.sender_kind == "member") & (m.contact_id != 0) & ~I.is_coach_view)
     return rx.hstack(
         rx.cond(reachable,
                 rx.text(name, size="1", weight="bold", color=color, cursor="pointer",
-                        text_decoration="underline dotted", title=CHAT_WRITE_PRIVATELY, data_testid="chat-sender",
+                        text_decoration="underline dotted", title=texts.CHAT_WRITE_PRIVATELY, data_testid="chat-sender",
                         on_click=PrivateRoom.open_with(rx.cond(m.sender_kind == "coach", 0, m.contact_id))),
                 rx.text(name, size="1", weight="bold", color=color, data_testid="chat-sender")),
         rx.cond(m.sender_kind == "coach",
-                rx.badge(CHAT_COACH_BADGE, size="1", variant="solid", radius="full",
+                rx.badge(texts.CHAT_COACH_BADGE, size="1", variant="solid", radius="full",
                          style={"background": VIOLET, "color": "#fff"}, data_testid="chat-coach-badge")),
         spacing="2", align="center", padding_x="0.4em",
     )
@@ -71,8 +70,8 @@ def sender_line(m: MessageView) -> rx.Component:
 def delete_button(m: MessageView) -> rx.Component:
     """Coach moderation from the dashboard (the server re-checks the coach)."""
     return rx.icon_button(rx.icon("trash-2", size=12), size="1", variant="ghost", color_scheme="red",
-                          on_click=ChatRoom.delete_message(m.id), title=CHAT_DELETE_MESSAGE,
-                          aria_label=CHAT_DELETE_MESSAGE, data_testid="chat-delete-message")
+                          on_click=ChatRoom.delete_message(m.id), title=texts.CHAT_DELETE_MESSAGE,
+                          aria_label=texts.CHAT_DELETE_MESSAGE, data_testid="chat-delete-message")
 
 
 def bubble(m: MessageView) -> rx.Component:

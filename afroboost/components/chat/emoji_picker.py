@@ -11,9 +11,9 @@ import json
 
 import reflex as rx
 
+from afroboost import texts
 from afroboost.components.layout import VIOLET
 from afroboost.services.chat.format import EMOJI_URL, QUICK_NATIVE, custom_emojis, emoji_tag
-from afroboost.texts.chat_bubbles import CHAT_EMOJI_BUTTON, CHAT_EMOJI_CUSTOM, CHAT_EMOJI_NATIVE
 
 GRID = "repeat(6, 40px)"
 # Sets the value through the element's native setter (so React and the form see it), puts
@@ -49,13 +49,13 @@ def emoji_picker(input_id: str) -> rx.Component:
     ]
     native = [_option(input_id, ch, rx.text(ch, size="5", line_height="1"), ch) for ch in QUICK_NATIVE]
     return rx.popover.root(
-        rx.popover.trigger(rx.button("😊", type="button", variant="soft", size="3", aria_label=CHAT_EMOJI_BUTTON,
-                                     title=CHAT_EMOJI_BUTTON, data_testid="chat-emoji-button")),
+        rx.popover.trigger(rx.button("😊", type="button", variant="soft", size="3", aria_label=texts.CHAT_EMOJI_BUTTON,
+                                     title=texts.CHAT_EMOJI_BUTTON, data_testid="chat-emoji-button")),
         rx.popover.content(
             rx.vstack(
-                rx.text(CHAT_EMOJI_CUSTOM, size="1", color=VIOLET, weight="bold"),
+                rx.text(texts.CHAT_EMOJI_CUSTOM, size="1", color=VIOLET, weight="bold"),
                 rx.grid(*custom, grid_template_columns=GRID, gap="4px"),
-                rx.text(CHAT_EMOJI_NATIVE, size="1", color=VIOLET, weight="bold"),
+                rx.text(texts.CHAT_EMOJI_NATIVE, size="1", color=VIOLET, weight="bold"),
                 rx.grid(*native, grid_template_columns=GRID, gap="4px"),
                 spacing="2",
             ),

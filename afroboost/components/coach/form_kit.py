@@ -15,7 +15,7 @@ ROW_STYLE = {"border": "1px solid rgba(139,92,246,0.25)", "border_radius": "12px
 
 
 def fill(template: str, n: rx.Var) -> rx.Var:
-    """A texts.py template with « {n} » filled by a number var, e.g. « 3 séance(s) à venir »."""
+    """A texts template with « {n} » filled by a number var, e.g. « 3 séance(s) à venir »."""
     before, after = template.split("{n}")
     return before + n.to_string() + after
 

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.settings import get_settings
-from afroboost.texts.chat_bubbles import CHAT_TODAY, CHAT_YESTERDAY
 
 EMOJI_DIR = Path(__file__).resolve().parents[3] / "assets" / "emojis"
 EMOJI_URL = "/emojis/"
@@ -194,9 +193,9 @@ def day_label(day: date | str, *, now: datetime | None = None) -> str:
     d = date.fromisoformat(day) if isinstance(day, str) else day
     today = date.fromisoformat(studio_day(now or utc_now()))
     if d == today:
-        return CHAT_TODAY
+        return texts.CHAT_TODAY
     if d == today - timedelta(days=1):
-        return CHAT_YESTERDAY
+        return texts.CHAT_YESTERDAY
     num = "1er" if d.day == 1 else str(d.day)
     label = f"{texts.WEEKDAYS[d.weekday()]} {num} {texts.MONTHS[d.month - 1]}"
     return label if d.year == today.year else f"{label} {d.year}"

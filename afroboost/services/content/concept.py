@@ -60,7 +60,7 @@ class ConceptCheck:
 
 @dataclass
 class PublicConcept:
-    """What the home page shows, with the texts.py defaults where the coach left a blank."""
+    """What the home page shows, with the texts/home.py defaults where the coach left a blank."""
 
     title: str = texts.HERO_TITLE
     tagline: str = texts.TAGLINE

@@ -1,19 +1,8 @@
-"""Coach tabs Concept and Aperçu; the home page's concept (FAQ, contact)."""
+"""Coach tab Concept (services/content/concept.py, state/coach/concept.py): home texts, hero image, FAQ, contact."""
 
 from __future__ import annotations
 
-from afroboost.texts.public import ERR, MONTHS  # noqa: F401
-
-# --- coach: Concept tab, Aperçu tab, home page concept (FAQ, contact) --------------------
-MONTHS_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin",
-                "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-
-SECTION_FAQ = "Questions fréquentes"
-SECTION_CONTACT = "Contact"
-CONTACT_EMAIL = "Email"
-CONTACT_PHONE = "Téléphone"
-CONTACT_ADDRESS = "Adresse"
-CONTACT_INSTAGRAM = "Instagram"
+from afroboost.texts.common import ERR
 
 CONCEPT_TITLE = "Concept du site"
 CONCEPT_PITCH = "Les textes de la page d'accueil. Un champ laissé vide affiche le texte par défaut."
@@ -43,24 +32,6 @@ CONCEPT_SAVE = "Enregistrer"
 CONCEPT_SAVED = "Concept enregistré : l'accueil est à jour."
 CONCEPT_FIX = "Corrige les champs signalés : rien n'a été enregistré."
 
-OVERVIEW_TITLE = "Aperçu"
-OVERVIEW_WEEK = "Semaine du {start} au {end}"
-OVERVIEW_SESSIONS = "Séances de la semaine"
-OVERVIEW_NO_SESSIONS = "Aucune séance cette semaine."
-OVERVIEW_WEEKLY = "Réservations par semaine"
-OVERVIEW_WEEKLY_HINT = "8 dernières semaines, date de réservation, hors annulations."
-OVERVIEW_REVENUE = "Chiffre d'affaires par cours"
-OVERVIEW_REVENUE_HINT = "Réservations payées ou présentes. Total : {total}"
-OVERVIEW_HEADSETS = "Casques sortis"
-OVERVIEW_NO_HEADSETS = "Tous les casques sont rentrés."
-OVERVIEW_HEADSET = "Casque n°{n}"
-OVERVIEW_SINCE = "depuis {t}"
-OVERVIEW_BOOKINGS = "Réservations"
-OVERVIEW_CHF = "CHF"
-OVERVIEW_REFRESH = "Actualiser"
-OVERVIEW_KPI_SESSIONS = "Séances"
-OVERVIEW_KPI_REVENUE = "Chiffre d'affaires"
-
 ERR.update({
     "concept_too_long_120": "120 caractères maximum.",
     "concept_too_long_200": "200 caractères maximum.",
@@ -79,5 +50,3 @@ ERR.update({
     "image_too_big": "Cette image dépasse 5 Mo : choisis-en une plus légère.",
     "image_missing": "Choisis d'abord une image.",
 })
-
-

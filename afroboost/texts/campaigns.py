@@ -1,31 +1,9 @@
-"""Coach tab 📢 Campagnes: the composer (PRD order), the history, deliveries, errors, scheduler."""
+"""Campaigns (services/campaigns/, coach tab Campagnes): the composer in PRD order, the history,
+deliveries, the scheduler, and why the dispatcher skipped or gave up a delivery."""
 
 from __future__ import annotations
 
-from afroboost.texts.public import ERR
-
-ERR.update({
-    "campaign_name_required": "Donnez un nom à la campagne.",
-    "campaign_name_too_long": "Nom trop long (120 caractères maximum).",
-    "campaign_body_required": "Écrivez un message.",
-    "campaign_body_too_long": "Message trop long (4000 caractères maximum).",
-    "campaign_targets_required": "Ajoutez au moins un destinataire.",
-    "campaign_targets_too_many": "Trop de destinataires dans le panier (5000 maximum).",
-    "campaign_channels_required": "Choisissez au moins un canal d'envoi.",
-    "campaign_media_invalid": "Choisissez une page vidéo de la liste ou collez un lien https:// valide.",
-    "campaign_media_unknown": "Cette page vidéo n'existe plus.",
-    "campaign_content_sid_invalid": "Le ContentSid d'un modèle WhatsApp commence par HX suivi de 32 caractères.",
-    "campaign_slot_required": "Ajoutez au moins une date d'envoi (ou choisissez « Maintenant »).",
-    "campaign_slot_invalid": "Date ou heure invalide.",
-    "campaign_slot_past": "Cette date est déjà passée.",
-    "campaign_slot_gap": "Cette heure n'existe pas ce jour-là (passage à l'heure d'été).",
-    "campaign_slot_duplicate": "Cette date est déjà dans la liste.",
-    "campaign_slots_too_many": "10 dates au maximum.",
-    "campaign_unknown": "Cette campagne n'existe pas ou plus.",
-    "campaign_not_editable": "Seules les campagnes en brouillon ou programmées peuvent être modifiées.",
-    "campaign_not_launchable": "Seul un brouillon peut être lancé.",
-    "campaign_not_relaunchable": "Rien à relancer : cette campagne n'a ni échec ni envoi manqué.",
-})
+from afroboost.texts.common import ERR
 
 CAMP_TITLE = "📢 Campagnes"
 CAMP_NEW = "Nouvelle Campagne"
@@ -160,3 +138,34 @@ CAMP_ERRORS_NONE = "Aucune erreur d'envoi. 🎉"
 CAMP_SCHEDULER_ON = "🟢 Planificateur actif"
 CAMP_SCHEDULER_OFF = "🔴 Planificateur arrêté"
 CAMP_SCHEDULER_SEEN = "Dernier signe de vie : {when}"
+
+# Delivery.error_message when the dispatcher decides without calling a provider.
+CH_OPTED_OUT = "désinscrit de ce canal (opt-out)"
+CH_CAMPAIGN_DELETED = "campagne supprimée avant l'envoi"
+CH_GAVE_UP = "abandon après {n} tentatives : {reason}"
+CH_INTERRUPTED = "envoi interrompu (serveur arrêté pendant l'envoi)"
+CH_UNEXPECTED = "erreur inattendue, nouvel essai prévu"
+
+ERR.update({
+    "campaign_name_required": "Donnez un nom à la campagne.",
+    "campaign_name_too_long": "Nom trop long (120 caractères maximum).",
+    "campaign_body_required": "Écrivez un message.",
+    "campaign_body_too_long": "Message trop long (4000 caractères maximum).",
+    "campaign_targets_required": "Ajoutez au moins un destinataire.",
+    "campaign_targets_too_many": "Trop de destinataires dans le panier (5000 maximum).",
+    "campaign_channels_required": "Choisissez au moins un canal d'envoi.",
+    "campaign_media_invalid": "Choisissez une page vidéo de la liste ou collez un lien https:// valide.",
+    "campaign_media_unknown": "Cette page vidéo n'existe plus.",
+    "campaign_content_sid_invalid": "Le ContentSid d'un modèle WhatsApp commence par HX suivi de 32 caractères.",
+    "campaign_slot_required": "Ajoutez au moins une date d'envoi (ou choisissez « Maintenant »).",
+    "campaign_slot_invalid": "Date ou heure invalide.",
+    "campaign_slot_past": "Cette date est déjà passée.",
+    "campaign_slot_gap": "Cette heure n'existe pas ce jour-là (passage à l'heure d'été).",
+    "campaign_slot_duplicate": "Cette date est déjà dans la liste.",
+    "campaign_slots_too_many": "10 dates au maximum.",
+    "campaign_unknown": "Cette campagne n'existe pas ou plus.",
+    "campaign_not_editable": "Seules les campagnes en brouillon ou programmées peuvent être modifiées.",
+    "campaign_not_launchable": "Seul un brouillon peut être lancé.",
+    "campaign_not_relaunchable": "Rien à relancer : cette campagne n'a ni échec ni envoi manqué.",
+    "campaign_nobody": "Personne à joindre : les groupes choisis sont vides.",
+})
