@@ -68,8 +68,10 @@ test-deps:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
 
+## ruff, then the import contracts of .importlinter (layers, no reflex in services, no cycles)
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test-unit: install-dev test-deps
 	$(BIN)/python -m pytest -q tests/unit tests/integration
