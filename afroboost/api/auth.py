@@ -65,7 +65,7 @@ def auth_page(key: str, status: int = 403) -> HTMLResponse:
         "display:flex;min-height:100vh;align-items:center;justify-content:center;margin:0'>"
         "<main style='max-width:420px;padding:24px;border:1px solid rgba(139,92,246,.4);border-radius:16px'>"
         f"<h1 style='color:#E91E63' data-testid='auth-title'>{title}</h1><p data-testid='auth-message'>{message}</p>"
-        "<p><a href='/' style='color:#8B5CF6'>← Retour au site</a></p></main></body></html>"
+        f"<p><a href='/' style='color:#8B5CF6'>{html.escape(texts.AUTH_PAGE_BACK)}</a></p></main></body></html>"
     )
     return HTMLResponse(body, status_code=status)
 

@@ -46,12 +46,7 @@ MAX_BODY = 1600  # Twilio's limit for one WhatsApp message body
 DEFAULT_RETRY_AFTER = 2.0  # Twilio's 429s rarely say how long to wait
 FAILED_STATUSES = frozenset({"failed", "undelivered"})
 # Permanent Twilio errors worth a French explanation in the delivery table.
-KNOWN_CODES = {
-    "63016": texts.CH_WA_WINDOW,
-    "21211": "numéro WhatsApp invalide",
-    "21408": "pays non autorisé pour ce compte Twilio",
-    "63003": "ce numéro n'a pas WhatsApp",
-}
+KNOWN_CODES = {"63016": texts.CH_WA_WINDOW, **texts.CH_WA_ERRORS}
 
 log = logging.getLogger("afroboost.campaigns")
 _retry_after: contextvars.ContextVar[float | None] = contextvars.ContextVar("twilio_retry_after", default=None)

@@ -82,3 +82,7 @@ ERR.update({
     "ai_provider_retry": "L'assistant n'a pas pu répondre (problème temporaire) : réessaie dans un instant.",
     "ai_provider_error": "L'assistant n'a pas pu répondre : ton message est transmis au coach.",
 })
+
+# --- inside the context: a course line, and what replaces a promo code the model must not see ----
+AI_CTX_COURSE = "- {name} — {schedule}{where} — avec {coach}{desc}"
+AI_CTX_CODE_MASK = "[code masqué]"

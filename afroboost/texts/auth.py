@@ -38,3 +38,5 @@ ERR.update({
     "link_invalid": "Lien invalide ou expiré.",
     "link_used": "Lien déjà utilisé.",
 })
+
+AUTH_PAGE_BACK = "← Retour au site"

@@ -90,3 +90,7 @@ ERR.update({
                        "si tu l'as perdu, « Code oublié ? » sur « Ma réservation » l'envoie à ton email "
                        "ou ton numéro."),
 })
+
+# --- the calendar file (.ics) of a reservation (services/booking/tickets.py) -------------------
+ICS_SUMMARY = "Afroboost – {course}"
+ICS_DESCRIPTION = "Réservation {code} : présente ton QR code à l'entrée pour ton casque."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+CAMP_TAB = "📢 Campagnes"  # the dashboard tab
 CAMP_TITLE = "📢 Campagnes"
 CAMP_NEW = "Nouvelle Campagne"
 CAMP_EDIT_TITLE = "✏️ Modifier la Campagne"
@@ -169,3 +170,5 @@ ERR.update({
     "campaign_not_relaunchable": "Rien à relancer : cette campagne n'a ni échec ni envoi manqué.",
     "campaign_nobody": "Personne à joindre : les groupes choisis sont vides.",
 })
+
+CAMP_SLOT_LABEL = "{day} {year} à {time}"  # « samedi 12 décembre 2026 à 18h30 »

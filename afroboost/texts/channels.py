@@ -37,3 +37,10 @@ UNSUB_BAD_HINT = "Copie le lien complet depuis l'email, ou écris-nous dans le c
 # Replies to inbound WhatsApp keywords (TwiML, inside the 24 h window).
 WA_STOP_REPLY = "C'est noté : tu ne recevras plus nos messages WhatsApp. Réponds START pour te réinscrire."
 WA_START_REPLY = "Super, tu recevras à nouveau nos messages WhatsApp. Réponds STOP pour arrêter."
+
+# Permanent Twilio errors worth a French explanation in the delivery table (code -> reason).
+CH_WA_ERRORS = {
+    "21211": "numéro WhatsApp invalide",
+    "21408": "pays non autorisé pour ce compte Twilio",
+    "63003": "ce numéro n'a pas WhatsApp",
+}

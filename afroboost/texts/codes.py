@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+CODES_TAB = "Codes"  # the dashboard tab
 CODES_TITLE = "Codes promo"
 CODE_NEW = "+ Nouveau code"
 CODE_NEW_TITLE = "Nouveau code promo"

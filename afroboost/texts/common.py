@@ -37,3 +37,5 @@ ERR.update({
     "too_many": ("Trop de tentatives d'affilée. Attends une minute, puis réessaie : "
                  "rien de ce que tu as saisi n'est perdu."),
 })
+
+UNNAMED_CONTACT = "Contact sans nom"  # a contact with neither name nor email

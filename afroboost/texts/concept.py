@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+CONCEPT_TAB = "Concept"  # the dashboard tab
 CONCEPT_TITLE = "Concept du site"
 CONCEPT_PITCH = "Les textes de la page d'accueil. Un champ laissé vide affiche le texte par défaut."
 CONCEPT_TEXTS = "Textes de l'accueil"

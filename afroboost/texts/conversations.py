@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+CONV_TAB = "💬 Conversations"  # the dashboard tab
 CONV_TITLE = "💬 Conversations"
 CONV_LIST_TITLE = "Conversations"
 CONV_SEARCH = "Nom, email, téléphone ou message…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+COURSES_TAB = "Cours"  # the dashboard tab
 COURSES_TITLE = "Cours"
 COURSE_NEW = "+ Nouveau cours"
 COURSE_EDIT_TITLE = "Modifier le cours"
@@ -54,3 +55,5 @@ ERR.update({
     "session_cancelled_edit": "Cette séance est annulée : elle ne peut plus être modifiée.",
     "session_started_edit": "Cette séance a déjà commencé : elle ne peut plus être modifiée.",
 })
+
+COURSE_SCHEDULE = "Chaque {day} à {time}"  # the public listing and the assistant's context

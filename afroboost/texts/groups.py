@@ -27,3 +27,6 @@ ERR.update({
     "coach_group_unknown": "Ce groupe n'existe pas ou plus.",
     "coach_group_slug_empty": "Le nom doit contenir au moins une lettre ou un chiffre.",
 })
+
+# the default groups every install has (slug -> title); services/chat/messages.py creates them
+GROUP_DEFAULT_TITLES = {"community": "Communauté Afroboost", "vip": "VIP", "promo": "Promos"}

@@ -29,3 +29,5 @@ ERR.update({
                            "et des tirets (80 caractères maximum)."),
     "media_unknown": "Cette page vidéo n'existe plus (supprimée entre-temps ?).",
 })
+
+MEDIA_CTA_PLACEHOLDER = "Réserver mon casque"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+OFFERS_TAB = "Offres"  # the dashboard tab
 OFFER_KIND_LABELS = {
     "single": "Cours à l'unité",
     "card": "Carte 10 cours",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+OVERVIEW_TAB = "Aperçu"  # the dashboard tab
 OVERVIEW_TITLE = "Aperçu"
 OVERVIEW_WEEK = "Semaine du {start} au {end}"
 OVERVIEW_SESSIONS = "Séances de la semaine"

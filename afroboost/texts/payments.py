@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from afroboost.texts.common import ERR
 
+PAYMENTS_TAB = "Paiements"  # the dashboard tab
 PAYMENTS_TITLE = "Paiements"
 PAYMENTS_TWINT_TITLE = "Lien Twint global"
 PAYMENTS_TWINT_HINT = "Utilisé par l'assistant IA et comme lien de secours quand une offre n'a pas de lien Twint."

@@ -15,3 +15,29 @@ ERR.update({
     "checkin_already": "Déjà enregistré·e à l'entrée.",
     "headset_not_out": "Aucun casque sorti pour cette réservation.",
 })
+
+# --- the tab (components/coach/reservations.py) ---------------------------------------------
+RESERVATIONS_TAB = "Réservations"
+RES_TITLE = "Réservations"
+RES_CHECKIN_TITLE = "Check-in à l'entrée"
+RES_HEADSET_PLACEHOLDER = "N° casque"
+RES_CHECKIN_SAVE = "Enregistrer"
+RES_SCAN = "📷 Scanner"
+RES_SCAN_CLOSE = "Fermer"
+RES_SEARCH = "Nom, email, WhatsApp, date, code, cours…"
+RES_ALL_STATUSES = "Tous les statuts"
+RES_ALL_SESSIONS = "Toutes les séances"
+RES_MARK_PAID = "Payé"
+RES_HEADSET_RETURNED = "Casque rendu"
+RES_CANCEL = "Annuler"
+RES_DELETE = "Supprimer la réservation"
+RES_HEADSET_NUMBER = "n°"
+RES_COLUMNS = ["Code", "Participant·e", "Séance", "Offre", "Statut", "Casque", ""]
+RES_CONFIRM_DELETE = "Supprimer la réservation ?"
+RES_CONFIRM_CANCEL = "Annuler la réservation ?"
+RES_YES = "Oui"
+RES_NO = "Non"
+# the CSV export (services/booking/reservations.py): column -> header
+RES_CSV_COLUMNS = {"code": "Code", "name": "Nom", "email": "Email", "phone": "WhatsApp", "course": "Cours",
+                   "when": "Séance", "offer": "Offre", "price": "Prix", "status_label": "Statut",
+                   "headset": "Casque"}

@@ -35,7 +35,8 @@ def room_button(r: RoomView) -> rx.Component:
 
 
 def typing_line(t: Typist) -> rx.Component:
-    return rx.cond(t.key != I.me_key, rx.text(t.name + " écrit…", size="1", color=MUTED,
+    before, after = texts.CHAT_TYPING.split("{name}")
+    return rx.cond(t.key != I.me_key, rx.text(before + t.name + after, size="1", color=MUTED,
                                               data_testid="chat-typing"))
 
 

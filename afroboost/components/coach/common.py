@@ -6,16 +6,11 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.form_kit import notice, search_input
-from afroboost.components.layout import MUTED, card, neon_button
+from afroboost.components.layout import MUTED, neon_button
 
 
 def tab_panel(title: str, *children, **props) -> rx.Component:
     return rx.vstack(rx.heading(title, size="5"), *children, spacing="3", width="100%", align="start", **props)
-
-
-def soon(title: str) -> rx.Component:
-    return card(rx.vstack(rx.heading(title, size="5"),
-                          rx.text("Bientôt disponible.", color=MUTED), spacing="2"), data_testid="tab-soon")
 
 
 def scroll_box(*children, max_height: str = "600px", **props) -> rx.Component:

@@ -55,7 +55,7 @@ def media_form() -> rx.Component:
         image_picker(texts.MEDIA_THUMBNAIL, "media-thumb", S.thumbnail, S.err["image"], S.upload_thumbnail,
                      S.image_rejected, S.remove_thumbnail, "media-thumb"),
         rx.grid(
-            field(texts.MEDIA_CTA_TEXT, "cta_text", "Réserver mon casque"),
+            field(texts.MEDIA_CTA_TEXT, "cta_text", texts.MEDIA_CTA_PLACEHOLDER),
             field(texts.MEDIA_CTA_URL, "cta_url", "https://…", texts.MEDIA_CTA_HINT, type="url"),
             columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
         ),

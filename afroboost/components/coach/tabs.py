@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from afroboost import texts
 from afroboost.components.coach.articles import articles_tab
 from afroboost.components.coach.campaigns import campaigns_tab
 from afroboost.components.coach.codes import codes_tab
@@ -14,17 +15,17 @@ from afroboost.components.coach.overview import apercu_tab
 from afroboost.components.coach.payments import payments_tab
 from afroboost.components.coach.reservations import reservations_tab
 
-# key -> (label, render function). Tabs not built yet show « bientôt ».
+# key -> (label, render function)
 TABS: list[tuple[str, str, object]] = [
-    ("apercu", "Aperçu", apercu_tab),
-    ("reservations", "Réservations", reservations_tab),
-    ("concept", "Concept", concept_tab),
-    ("cours", "Cours", courses_tab),
-    ("offres", "Offres", offers_tab),
-    ("paiements", "Paiements", payments_tab),
-    ("codes", "Codes", codes_tab),
-    ("campagnes", "📢 Campagnes", campaigns_tab),
-    ("articles", "📰 Articles", articles_tab),
-    ("medias", "🎬 Médias", medias_tab),
-    ("conversations", "💬 Conversations", conversations_tab),
+    ("apercu", texts.OVERVIEW_TAB, apercu_tab),
+    ("reservations", texts.RESERVATIONS_TAB, reservations_tab),
+    ("concept", texts.CONCEPT_TAB, concept_tab),
+    ("cours", texts.COURSES_TAB, courses_tab),
+    ("offres", texts.OFFERS_TAB, offers_tab),
+    ("paiements", texts.PAYMENTS_TAB, payments_tab),
+    ("codes", texts.CODES_TAB, codes_tab),
+    ("campagnes", texts.CAMP_TAB, campaigns_tab),
+    ("articles", texts.ART_TAB, articles_tab),
+    ("medias", texts.MEDIA_TAB, medias_tab),
+    ("conversations", texts.CONV_TAB, conversations_tab),
 ]

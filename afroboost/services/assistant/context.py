@@ -40,7 +40,7 @@ AI_CONFIG_ID = 1
 SESSIONS_PER_COURSE = 6
 MAX_ARTICLES = 10
 MAX_FAQ = 12
-CODE_MASK = "[code masqué]"
+CODE_MASK = texts.AI_CTX_CODE_MASK
 
 
 @dataclass
@@ -128,7 +128,8 @@ def _course_lines(session: Session, *, now: datetime, mask: CodeMask) -> list[st
     for c in upcoming_by_course(session, now=now):
         where = f" — {mask(c.place)}" if c.place else ""
         desc = f" : {mask(_short(c.description, 200))}" if c.description.strip() else ""
-        lines.append(f"- {mask(c.name)} — {c.schedule}{where} — avec {mask(c.coach)}{desc}")
+        lines.append(texts.AI_CTX_COURSE.format(name=mask(c.name), schedule=c.schedule, where=where,
+                                                coach=mask(c.coach), desc=desc))
         for s in c.sessions[:SESSIONS_PER_COURSE]:
             lines.append(f"  • {s.label} : {_spots(s.spots)}")
     return lines or [texts.AI_CTX_NONE]

@@ -52,7 +52,7 @@ def list_reservations(session: Session, *, limit: int = 2000) -> list[Reservatio
     ).all()
     out = []
     for res, contact, cls, course, offer in rows:
-        name = f"{contact.first_name} {contact.last_name}".strip() or contact.email or "Contact sans nom"
+        name = f"{contact.first_name} {contact.last_name}".strip() or contact.email or texts.UNNAMED_CONTACT
         when = f"{format_day(cls.starts_at)} {format_time(cls.starts_at)}"
         local = as_utc(cls.starts_at).astimezone(local_tz()).strftime("%d.%m.%Y")  # the studio's date
         row = ReservationRow(
@@ -123,9 +123,7 @@ def do_delete(session: Session, *, reservation_id: int, now: datetime | None = N
     session.flush()
 
 
-CSV_COLUMNS = [("code", "Code"), ("name", "Nom"), ("email", "Email"), ("phone", "WhatsApp"), ("course", "Cours"),
-               ("when", "Séance"), ("offer", "Offre"), ("price", "Prix"), ("status_label", "Statut"),
-               ("headset", "Casque")]
+CSV_COLUMNS = list(texts.RES_CSV_COLUMNS.items())  # (ReservationRow field, header)
 
 
 def rows_csv(rows: list[ReservationRow]) -> str:

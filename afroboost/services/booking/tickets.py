@@ -38,10 +38,10 @@ def reservation_ics(*, code: str, course: str, place: str, starts_at: datetime, 
     start = as_utc(starts_at)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=duration_min))
-    event.add("summary", f"Afroboost – {course}")
+    event.add("summary", texts.ICS_SUMMARY.format(course=course))
     if place:
         event.add("location", place)
-    event.add("description", f"Réservation {code} : présente ton QR code à l'entrée pour ton casque.")
+    event.add("description", texts.ICS_DESCRIPTION.format(code=code))
     if site_url:
         event.add("url", site_url)
     cal.add_component(event)

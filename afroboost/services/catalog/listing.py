@@ -102,7 +102,8 @@ def upcoming_by_course(session: Session, *, days: int = 28, now: datetime | None
         entry = courses.setdefault(course.id, CourseView(
             id=course.id, name=course.name, description=course.description, place=course.place,
             coach=course.coach,
-            schedule=f"Chaque {texts.WEEKDAYS[course.weekday]} à {course.start_time.replace(':', 'h')}",
+            schedule=texts.COURSE_SCHEDULE.format(day=texts.WEEKDAYS[course.weekday],
+                                             time=course.start_time.replace(":", "h")),
         ))
         entry.sessions.append(session_view(cls, course))
     return list(courses.values())

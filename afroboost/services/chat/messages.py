@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import (
     ChatMessage,
@@ -24,7 +25,7 @@ from afroboost.services import ServiceError
 from afroboost.services.chat.format import Segment, day_label, display_parts, format_time, studio_day
 
 MAX_BODY = 2000
-DEFAULT_GROUPS = [("community", "Communauté Afroboost"), ("vip", "VIP"), ("promo", "Promos")]
+DEFAULT_GROUPS = list(texts.GROUP_DEFAULT_TITLES.items())  # (slug, title)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def display_name(contact: Contact) -> str:
     first = " ".join((contact.first_name or "").split())[:20]
     initial = next((ch for ch in (contact.last_name or "") if ch.isalnum()), "")
     name = f"{first} {initial.upper()}." if initial else first
-    return name.strip() or "Contact sans nom"
+    return name.strip() or texts.UNNAMED_CONTACT
 
 
 def do_ensure_default_groups(session: Session) -> list[Conversation]:

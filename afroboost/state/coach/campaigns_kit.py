@@ -92,7 +92,7 @@ def create_label(body: str, basket_size: int, persons: int, editing: bool, rooms
 def slot_label(at: datetime) -> str:
     """« samedi 12 décembre 2026 à 18h30 » (Zurich time)."""
     loc = as_utc(at).astimezone(local_tz())
-    return f"{format_day(at)} {loc.year} à {format_time(at)}"
+    return texts.CAMP_SLOT_LABEL.format(day=format_day(at), year=loc.year, time=format_time(at))
 
 
 def slot_item(at: datetime) -> SlotItem:
