@@ -96,7 +96,7 @@ class Settings(BaseSettings):
     ai_rate_per_minute: int = 6
     ai_daily_tokens_per_identity: int = 30_000
     ai_daily_tokens_global: int = 1_000_000
-    # Campaign scheduler (services/scheduler.py): every web worker competes for one DB lease and
+    # Campaign scheduler (services/jobs/scheduler.py): every web worker competes for one DB lease and
     # only the holder schedules. False: this process never schedules (e.g. a web-only replica).
     scheduler_enabled: bool = True
     # Campaign channels. Missing credentials: the channel shows « non configuré » and its

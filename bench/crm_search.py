@@ -9,7 +9,7 @@ pg_trgm GIN indexes on PostgreSQL). It then times `access_conversations` (first 
 as the Conversations tab calls it through `in_read`) for names, emails, phone numbers and
 message words, and prints p50 / p95 / max per kind and overall against the target
 p95 ≤ 50 ms. The « frequent » kind (the corpus' top words, in nearly every conversation)
-takes the dense plan (services/conversation_search.py: the most recent matches, the total
+takes the dense plan (services/chat/search.py: the most recent matches, the total
 as a floor); « list » is the tab opened without a query (100 003 conversations).
 Exit status 1 only when a search returns a wrong result (a known contact or message not
 found); latency only prints, it never fails the run.

@@ -2,7 +2,8 @@
 
 The decoder (zxing-wasm inside barcode-detector) would download `zxing_reader.wasm` from a
 CDN; `setZXingModuleOverrides` points it at /zxing_reader.wasm instead. The wasm must be the
-zxing-wasm version bundled by barcode-detector (checked by tests/unit/test_qr_assets.py).
+zxing-wasm version bundled by barcode-detector (checked in tests/e2e/test_coach_journey.py,
+test_scanner_decoder_is_self_hosted_and_matches_the_bundled_zxing).
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ class SchedulerLease(sqlmodel.SQLModel, table=True):
     heartbeat_at: datetime = sqlmodel.Field(sa_type=UTCDateTime)
 
 
-# APScheduler 3's SQLAlchemyJobStore table (services/scheduler.py). Declared here so the
+# APScheduler 3's SQLAlchemyJobStore table (services/jobs/scheduler.py). Declared here so the
 # migration creates it and autogenerate never proposes dropping it; same columns as APScheduler's.
 apscheduler_jobs = sa.Table(
     "apscheduler_jobs",

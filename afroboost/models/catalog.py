@@ -32,7 +32,7 @@ class ClassSession(sqlmodel.SQLModel, table=True):
     """One dated occurrence of a course. `taken` counts headsets held by live reservations.
 
     Capacity is min(seats, headsets); `taken` only moves through conditional UPDATEs
-    (see services/capacity.py) so it can never pass the capacity, even under races.
+    (see services/booking/capacity.py) so it can never pass the capacity, even under races.
     """
 
     __tablename__ = "class_session"

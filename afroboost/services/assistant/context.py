@@ -183,7 +183,7 @@ def history_messages(session: Session, *, conversation_id: int, exclude_id: int 
                      mask: CodeMask, viewer: Viewer | None = None) -> list[dict[str, str]]:
     """The last messages of the conversation (bounded in count and characters), oldest first.
 
-    An unverified `viewer` gets only what it may read itself (services/chat_visibility.py).
+    An unverified `viewer` gets only what it may read itself (services/chat/visibility.py).
     """
     settings = get_settings()
     stmt = (select(ChatMessage).where(ChatMessage.conversation_id == conversation_id)

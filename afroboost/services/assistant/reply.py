@@ -70,7 +70,7 @@ async def reply_stream(*, conversation_id: int, identity: str, user_text: str, u
         user_text: the participant's message (capped at settings.ai_max_input_chars).
         user_message_id: the stored copy of this message, left out of the history sent.
         client: the model adapter (default: OpenAIAssistant from the settings).
-        viewer: an unverified identity (services/chat_visibility.py): the history sent to the model
+        viewer: an unverified identity (services/chat/visibility.py): the history sent to the model
             holds only what it may read itself, so the model cannot repeat anyone's past to it.
 
     Raises:

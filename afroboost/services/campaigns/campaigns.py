@@ -1,9 +1,9 @@
 """📢 Campagnes: compose, schedule, launch, relaunch and delete campaigns; recipient search.
 
 Scheduling a campaign writes its slots and ALL its delivery rows in the caller's
-transaction (one per person × channel × slot, see services/campaign_ledger.py), so a
+transaction (one per person × channel × slot, see services/campaigns/ledger.py), so a
 campaign is either fully in the ledger or not at all. The rows are then sent by
-services/dispatch.py. History views live in services/campaign_views.py (re-exported here).
+services/campaigns/dispatch.py. History views live in services/campaigns/views.py (re-exported here).
 """
 
 from __future__ import annotations

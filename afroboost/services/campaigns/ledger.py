@@ -1,7 +1,7 @@
 """The delivery ledger underneath campaigns: who a basket reaches, the rows of a slot, progress.
 
-Shared by services/campaigns.py (writing rows when a campaign is scheduled) and
-services/dispatch.py (claiming and recording them). One row per person × channel × slot
+Shared by services/campaigns/campaigns.py (writing rows when a campaign is scheduled) and
+services/campaigns/dispatch.py (claiming and recording them). One row per person × channel × slot
 (group rooms: one row per group × slot), guarded by UNIQUE(slot_id, channel, target_key).
 """
 

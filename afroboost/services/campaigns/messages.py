@@ -1,6 +1,6 @@
 """Claimed delivery rows → OutgoingMessages, or an outcome decided without any provider.
 
-Read-only: the dispatcher (services/dispatch.py) records the outcomes. Consent is read
+Read-only: the dispatcher (services/campaigns/dispatch.py) records the outcomes. Consent is read
 at send time, so someone who opted out after the campaign was scheduled is skipped.
 """
 

@@ -2,7 +2,7 @@
 
 Ids come from the browser: every function re-reads the row and checks the action is
 allowed for its current status. Headset counts only move through conditional UPDATEs
-(see services/capacity.py), so an edit can never drop a session below what is booked.
+(see services/booking/capacity.py), so an edit can never drop a session below what is booked.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def access_conversations(session: Session, *, query: str = "", page: int = 1, pe
         page: 1-based; clamped to the existing pages.
         per_page: 1 to 100.
 
-    A search first tries the dense plan (services/conversation_search.py): when the query
+    A search first tries the dense plan (services/chat/search.py): when the query
     matches everywhere, the page comes from the most recent conversations and `total` is a
     floor (`total_exact` False).
     """

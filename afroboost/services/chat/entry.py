@@ -1,6 +1,6 @@
 """Entering the chat through a coach's link (/chat/l/<token>): its own assistant conversation.
 
-A link with a custom prompt makes that conversation STRICT (services/assistant_context.py).
+A link with a custom prompt makes that conversation STRICT (services/assistant/context.py).
 """
 
 from __future__ import annotations

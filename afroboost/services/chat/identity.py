@@ -5,7 +5,7 @@ says whether the identity was PROVEN (a one-time code sent to the contact's emai
 WhatsApp, services/verification.py) and when it was issued. Typing an email or number that
 already belongs to a contact gives no identity at all until the code is entered. A
 brand-new contact chats at once, unverified: it sees only what it wrote and what was
-written after its token was issued (services/chat_visibility.py). Tokens from before this
+written after its token was issued (services/chat/visibility.py). Tokens from before this
 rule carry neither field and count as unverified.
 """
 

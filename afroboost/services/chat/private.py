@@ -112,7 +112,7 @@ def private_title(session: Session, conv: Conversation, viewer_id: int) -> str:
 def private_threads(session: Session, *, contact_id: int, viewer: Viewer | None = None) -> list[PrivateView]:
     """This member's private conversations, most recent first, with their unread counts.
 
-    An unverified `viewer` (services/chat_visibility.py) gets only the threads holding a
+    An unverified `viewer` (services/chat/visibility.py) gets only the threads holding a
     message it may see, counted over those messages only.
     """
     rows = session.exec(

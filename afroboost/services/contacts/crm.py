@@ -1,7 +1,7 @@
 """Contacts CRM (💬 Conversations tab): the list, its CSV export, deleting a participant.
 
 One person = one contact: contacts are already deduplicated by email and phone when they
-are created (services/contacts.py), so the list and the export never show anyone twice.
+are created (services/contacts/contacts.py), so the list and the export never show anyone twice.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The campaign scheduler: APScheduler in exactly one process, driving the dispatcher.
 
 Every web worker enters `scheduler_lifespan` (Reflex runs lifespan tasks once per worker);
-each runs a small lease loop (services/scheduler_lease.py) and only the lease holder starts
+each runs a small lease loop (services/jobs/lease.py) and only the lease holder starts
 APScheduler. A killed leader's lease expires after 15 s and a contender (retrying every 3 s)
 takes over, so another worker is scheduling again within ~20 s.
 

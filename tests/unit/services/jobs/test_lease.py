@@ -1,4 +1,4 @@
-"""The scheduler lease (services/scheduler_lease.py): one holder at a time, on SQLite and PostgreSQL."""
+"""The scheduler lease (services/jobs/lease.py): one holder at a time, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
