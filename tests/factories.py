@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from afroboost.db import write_session
 from afroboost.models import ClassSession, Course, Offer, PromoCode
+from afroboost.services.booking.booking import BookingRequest, book
 from afroboost.services.validation import Participant
 from tests import clock
 
@@ -100,3 +102,14 @@ def clock_now() -> datetime:
     from afroboost.db import utc_now
 
     return utc_now()
+
+
+def booked_session(headsets: int = 3, n: int = 2) -> tuple[int, int, int]:
+    """A session with `n` confirmed-or-pending bookings: (session id, course id, offer id)."""
+    with write_session() as s:
+        cls = make_session(s, seats=10, headsets=headsets)
+        offer = make_offer(s)
+        ids = (cls.id, cls.course_id, offer.id)
+    for i in range(n):
+        book(BookingRequest(session_id=ids[0], offer_id=ids[2], person=person(i), payment_method="twint"), now=NOW)
+    return ids

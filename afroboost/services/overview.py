@@ -15,8 +15,8 @@ from sqlmodel import Session, func, select
 from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import ClassSession, Contact, Course, Reservation, ReservationStatus
-from afroboost.services.booking.pricing import format_chf
 from afroboost.services.catalog.listing import format_day, format_time, local_tz
+from afroboost.services.catalog.pricing import format_chf
 
 # Money actually earned: paid bookings and people who came. Pending payments and
 # cancellations are not revenue.

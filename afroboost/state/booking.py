@@ -21,9 +21,9 @@ from afroboost.services.booking.booking import (
     offer_payment_methods,
     quote_offer,
 )
-from afroboost.services.booking.pricing import PriceLabels, price_labels
 from afroboost.services.booking.tickets import Ticket, reservation_ics_for, ticket_for
 from afroboost.services.catalog.listing import CourseView, OfferView, SessionView, home_catalog, upcoming_by_course
+from afroboost.services.catalog.pricing import PriceLabels, price_labels
 from afroboost.services.validation import check_participant
 from afroboost.state.throttle import refused
 

@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.common import scroll_box
 from afroboost.components.coach.form_kit import fill, row_box
 from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
-from afroboost.services.catalog.courses import SessionRow
+from afroboost.services.booking.sessions import SessionRow
 from afroboost.state.coach.courses import CoursesState as S
 
 

@@ -24,7 +24,7 @@ from afroboost.models import (
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
 from afroboost.services.booking.capacity import known_full, note_full, release_spot, take_spot
-from afroboost.services.booking.pricing import Quote, claim_promo_use, quote, release_promo_use
+from afroboost.services.catalog.pricing import Quote, claim_promo_use, quote, release_promo_use
 from afroboost.services.contacts.contacts import do_upsert_contact
 from afroboost.services.validation import Participant, normalize_email
 

@@ -11,8 +11,8 @@ from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import ClassSession, Course, Offer, Reservation
 from afroboost.services.booking.booking import access_reservation, do_cancel
-from afroboost.services.booking.pricing import format_chf
 from afroboost.services.catalog.listing import format_day, format_time
+from afroboost.services.catalog.pricing import format_chf
 
 
 @dataclass

@@ -14,9 +14,9 @@ from afroboost.db import utc_now
 from afroboost.models import ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, SiteConcept
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import do_mark_paid
-from afroboost.services.booking.pricing import format_chf
 from afroboost.services.catalog.listing import format_day, format_time
 from afroboost.services.catalog.offers import check_links
+from afroboost.services.catalog.pricing import format_chf
 from afroboost.services.forms import Checker, check_https_url
 
 CONCEPT_ID = 1  # SiteConcept is a single row

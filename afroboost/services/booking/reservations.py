@@ -16,8 +16,8 @@ from afroboost.models import ClassSession, Contact, Course, Offer, Reservation, 
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import do_cancel
 from afroboost.services.booking.capacity import release_spot
-from afroboost.services.booking.pricing import format_chf
 from afroboost.services.catalog.listing import format_day, format_time, local_tz
+from afroboost.services.catalog.pricing import format_chf
 
 
 @dataclass

@@ -17,8 +17,8 @@ from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import Offer, PromoCode, PromoKind, Reservation
 from afroboost.services import ServiceError
-from afroboost.services.booking.pricing import format_chf, normalize_code
 from afroboost.services.catalog.listing import local_tz
+from afroboost.services.catalog.pricing import format_chf, normalize_code
 from afroboost.services.forms import (
     Checker,
     FormInvalid,

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from afroboost import texts
 from afroboost.db import as_utc, utc_now
 from afroboost.models import ClassSession, Course, Offer, OfferKind
-from afroboost.services.booking.pricing import format_chf
+from afroboost.services.catalog.pricing import format_chf
 from afroboost.settings import get_settings
 
 

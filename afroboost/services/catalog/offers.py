@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 from afroboost import texts
 from afroboost.models import Offer, OfferKind, PromoCode, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
-from afroboost.services.booking.pricing import format_chf
+from afroboost.services.catalog.pricing import format_chf
 from afroboost.services.content.images import discard_image, is_stored_image, save_image
 from afroboost.services.forms import Checker, check_https_url, chf_input, parse_chf
 

@@ -13,18 +13,20 @@ import reflex as rx
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.services import ServiceError
+from afroboost.services.booking.sessions import (
+    SessionRow,
+    access_course_sessions,
+    do_cancel_session,
+    do_update_session,
+)
 from afroboost.services.catalog.courses import (
     CourseForm,
     CourseRow,
-    SessionRow,
     access_course_form,
     access_course_rows,
-    access_course_sessions,
-    do_cancel_session,
     do_delete_course,
     do_generate_course_sessions,
     do_save_course,
-    do_update_session,
 )
 from afroboost.services.forms import error_messages
 from afroboost.state.auth import CoachState

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read
-from afroboost.services.contacts.crm import ContactRow, access_contacts, contacts_csv, do_delete_participant
+from afroboost.services.crm import ContactRow, access_contacts, contacts_csv, do_delete_participant
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.conversations import ConversationsState
 from afroboost.state.coach.groups import GroupsState

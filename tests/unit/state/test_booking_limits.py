@@ -14,7 +14,7 @@ from afroboost import seed, texts
 from afroboost.db import write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
-from afroboost.services.booking.pricing import check_promo, quote
+from afroboost.services.catalog.pricing import check_promo, quote
 from afroboost.state.booking import BookingState
 from tests.factories import NOW, make_offer, make_promo
 from tests.unit.services.test_throttle import limits_env  # noqa: F401  (fixture)

@@ -11,7 +11,6 @@ from afroboost.db import in_read, write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import BookingRequest, book
-from afroboost.services.booking.pricing import quote
 from afroboost.services.catalog.codes import (
     PromoForm,
     access_offer_choices,
@@ -20,6 +19,7 @@ from afroboost.services.catalog.codes import (
     do_delete_promo,
     do_save_promo,
 )
+from afroboost.services.catalog.pricing import quote
 from afroboost.services.forms import FormInvalid, error_messages
 from tests.factories import NOW, make_offer, make_promo, make_session, person
 

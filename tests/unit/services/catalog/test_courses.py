@@ -9,23 +9,20 @@ import time_machine
 from sqlmodel import select
 
 from afroboost.db import in_read, write_session
-from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry
+from afroboost.models import ClassSession, Course, Reservation
 from afroboost.services import ServiceError
-from afroboost.services.booking.booking import BookingRequest, book, do_join_waitlist
+from afroboost.services.booking.sessions import access_course_sessions
 from afroboost.services.catalog.courses import (
     CourseForm,
     access_course_form,
     access_course_rows,
-    access_course_sessions,
-    do_cancel_session,
     do_delete_course,
     do_generate_course_sessions,
     do_save_course,
-    do_update_session,
 )
 from afroboost.services.forms import FormInvalid, error_messages
 from tests import frdate
-from tests.factories import NOW, make_course, make_offer, make_session, person
+from tests.factories import NOW, booked_session, make_course, make_session
 
 
 def save(course_id: int = 0, **kw) -> Course:
@@ -115,77 +112,8 @@ def test_generate_refuses_bad_weeks_and_inactive_course(db):
         do_generate_course_sessions(s, course_id=c.id, weeks="2", now=NOW)
 
 
-def _booked_session(headsets=3, n=2):
-    with write_session() as s:
-        cls = make_session(s, seats=10, headsets=headsets)
-        offer = make_offer(s)
-        ids = (cls.id, cls.course_id, offer.id)
-    for i in range(n):
-        book(BookingRequest(session_id=ids[0], offer_id=ids[2], person=person(i), payment_method="twint"), now=NOW)
-    return ids
-
-
-def test_session_edit_never_below_taken(db):
-    sid, _cid, _oid = _booked_session(n=2)
-    with write_session() as s, pytest.raises(FormInvalid) as e:
-        do_update_session(s, session_id=sid, seats="1", headsets="1", now=NOW)
-    assert error_messages(e.value) == {
-        "seats": "Impossible : 2 casque(s) déjà réservé(s) sur cette séance.",
-        "headsets": "Impossible : 2 casque(s) déjà réservé(s) sur cette séance.",
-    }
-    with write_session() as s:
-        assert do_update_session(s, session_id=sid, seats="2", headsets="5", now=NOW) == 0
-    cls = in_read(lambda s: s.get(ClassSession, sid))
-    assert (cls.seats, cls.headsets, cls.taken, cls.spots_left) == (2, 5, 2, 0)
-
-
-def test_session_edit_rechecks_taken_at_write_time(db):
-    """A booking landing between the read and the write: the conditional UPDATE refuses."""
-    sid, _cid, _oid = _booked_session(n=1)
-    with write_session() as s:
-        cls = s.get(ClassSession, sid)  # loaded with taken = 1: the service's read sees that ...
-        # ... while a concurrent booking takes two more (a Core UPDATE leaves the loaded row stale).
-        s.execute(ClassSession.__table__.update().where(ClassSession.id == sid).values(taken=3))
-        with pytest.raises(ServiceError) as e:
-            do_update_session(s, session_id=cls.id, seats="2", headsets="2", now=NOW)
-    assert not isinstance(e.value, FormInvalid)  # refused by the UPDATE's WHERE, not the pre-check
-    assert (e.value.key, e.value.params) == ("session_below_taken", {"taken": 3})
-    assert in_read(lambda s: s.get(ClassSession, sid).seats) == 10
-
-
-def test_raising_capacity_gives_spots_to_the_waitlist(db):
-    sid, _cid, oid = _booked_session(headsets=1, n=1)
-    with write_session() as s:
-        do_join_waitlist(s, session_id=sid, offer_id=oid, person=person(50), now=NOW)
-    with write_session() as s:
-        assert do_update_session(s, session_id=sid, seats="10", headsets="3", now=NOW) == 1
-    assert in_read(lambda s: s.get(ClassSession, sid).taken) == 2
-    assert in_read(lambda s: s.exec(select(WaitlistEntry)).one().status) == "promoted"
-
-
-def test_cancel_session_keeps_reservations_and_shows_annulee(db):
-    sid, cid, _oid = _booked_session(n=2)
-    with write_session() as s:
-        assert do_cancel_session(s, session_id=sid, now=NOW) == 2
-    row = next(r for r in in_read(access_course_sessions, course_id=cid, now=NOW) if r.id == sid)
-    assert (row.cancelled, row.status, row.reservations) == (True, "Annulée", 2)
-    with write_session() as s, pytest.raises(ServiceError, match="session_cancelled_edit"):
-        do_update_session(s, session_id=sid, seats="10", headsets="10", now=NOW)
-    with write_session() as s, pytest.raises(ServiceError, match="session_cancelled_edit"):
-        do_cancel_session(s, session_id=sid, now=NOW)
-
-
-def test_past_or_unknown_session_cannot_be_edited(db):
-    with write_session() as s:
-        past = make_session(s, starts_at=NOW - timedelta(hours=1)).id
-    with write_session() as s, pytest.raises(ServiceError, match="session_started_edit"):
-        do_update_session(s, session_id=past, seats="5", headsets="5", now=NOW)
-    with write_session() as s, pytest.raises(ServiceError, match="session_unknown"):
-        do_cancel_session(s, session_id=999999, now=NOW)
-
-
 def test_course_with_reservations_is_deactivated_not_deleted(db):
-    sid, cid, _oid = _booked_session(n=1)
+    sid, cid, _oid = booked_session(n=1)
     with write_session() as s:
         assert do_delete_course(s, course_id=cid) == "deactivated"
     course = in_read(lambda s: s.get(Course, cid))

@@ -24,7 +24,7 @@ from afroboost.services.chat.conversations import access_conversations, day_badg
 from afroboost.services.chat.messages import do_ensure_assistant_conversation, do_ensure_default_groups, do_join_group
 from afroboost.services.chat.private import do_open_private
 from afroboost.services.contacts.contacts import do_upsert_contact
-from afroboost.services.contacts.crm import do_delete_participant
+from afroboost.services.crm import do_delete_participant
 from tests import frdate
 from tests.factories import NOW, make_offer, make_session, person
 

@@ -10,7 +10,7 @@ from afroboost.db import in_read, write_session
 from afroboost.models import ChatMessage, Contact, Conversation
 from afroboost.services.booking.booking import BookingRequest, book
 from afroboost.services.contacts.contacts import do_upsert_contact
-from afroboost.services.contacts.crm import access_contacts, contacts_csv, safe_cell
+from afroboost.services.crm import access_contacts, contacts_csv, safe_cell
 from tests.factories import NOW, make_offer, make_session, person
 
 

@@ -10,7 +10,7 @@ from afroboost import texts
 from afroboost.db import write_session
 from afroboost.models import Offer, PromoCode
 from afroboost.services import ServiceError
-from afroboost.services.booking.pricing import check_promo, discount_cents, format_chf, quote
+from afroboost.services.catalog.pricing import check_promo, discount_cents, format_chf, quote
 from tests.factories import NOW, make_offer, make_promo
 
 
