@@ -26,7 +26,7 @@ def media_row(r: MediaRow) -> rx.Component:
 
 
 def field(label: str, name: str, placeholder: str = "", hint: str = "", **props) -> rx.Component:
-    return labelled(label, text_input(getattr(S, name), lambda v: S.set_field(name, v), f"media-input-{name}",
+    return labelled(label, text_input(S.form[name], lambda v: S.set_field(name, v), f"media-input-{name}",
                                       placeholder, **props),
                     S.err[name], f"media-{name}", hint=hint)
 
@@ -48,12 +48,12 @@ def media_form() -> rx.Component:
             columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
         ),
         labelled(texts.MEDIA_DESCRIPTION,
-                 rx.text_area(value=S.description, on_change=lambda v: S.set_field("description", v), rows="3",
+                 rx.text_area(value=S.form["description"], on_change=lambda v: S.set_field("description", v), rows="3",
                               width="100%", data_testid="media-input-description"),
                  S.err["description"], "media-description"),
         video_field(),
-        image_picker(texts.MEDIA_THUMBNAIL, "media-thumb", S.thumbnail, S.err["image"], S.upload_thumbnail,
-                     S.image_rejected, S.remove_thumbnail, "media-thumb"),
+        image_picker(texts.MEDIA_THUMBNAIL, "media-thumb", S.form["thumbnail"], S.err["image"], S.upload_image,
+                     S.image_rejected, S.remove_image, "media-thumb"),
         rx.grid(
             field(texts.MEDIA_CTA_TEXT, "cta_text", "Réserver mon casque"),
             field(texts.MEDIA_CTA_URL, "cta_url", "https://…", texts.MEDIA_CTA_HINT, type="url"),
