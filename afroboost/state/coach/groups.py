@@ -121,9 +121,11 @@ class GroupsState(RowsTab, CoachState):
     @rx.event
     async def toggle_members(self, group_id: int):
         row = self._pick(group_id)
-        if row is None or row.id == self.open_group:
+        if row is None:
+            return refused()
+        if row.id == self.open_group:  # a second click closes it
             self.open_group, self.members, self.candidates = 0, [], []
-            return None if row else refused()
+            return
         self.open_group, self.member_query = row.id, ""
         try:
             await self._load_members()
