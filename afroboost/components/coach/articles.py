@@ -18,6 +18,7 @@ from afroboost.components.content_md import safe_markdown_view
 from afroboost.components.layout import MUTED, card, field_error
 from afroboost.services.content.articles import ArticleRow
 from afroboost.state.coach.articles import ArticlesState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def article_row(r: ArticleRow) -> rx.Component:
@@ -71,6 +72,7 @@ def article_form() -> rx.Component:
     )
 
 
+@register_tab("articles", texts.ART_TAB, 90, S)
 def articles_tab() -> rx.Component:
     return content_tab(S, "art", texts.ART_TAB, texts.ART_NEW, texts.ART_EMPTY, article_form(), article_row,
                        "panel-articles")

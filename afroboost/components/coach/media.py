@@ -17,6 +17,7 @@ from afroboost.components.coach.content_fields import (
 from afroboost.components.layout import MUTED
 from afroboost.services.content.media import MediaRow
 from afroboost.state.coach.media import MediasState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def media_row(r: MediaRow) -> rx.Component:
@@ -62,6 +63,7 @@ def media_form() -> rx.Component:
     )
 
 
+@register_tab("medias", texts.MEDIA_TAB, 100, S)
 def medias_tab() -> rx.Component:
     return content_tab(S, "media", texts.MEDIA_TAB, texts.MEDIA_NEW, texts.MEDIA_EMPTY, media_form(), media_row,
                        "panel-medias")
