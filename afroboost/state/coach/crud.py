@@ -1,10 +1,9 @@
 """The guarded CRUD kit of the coach tabs: pick a row, confirm a delete, edit a form.
 
-A tab state is `class XState(CrudTab, CoachState)` (or `RowsTab` for a list without a form)
-with a `crud = Crud(...)` naming its service functions, fields and texts, and a `rows` var of
-its row type. (CoachState is listed again because Reflex makes a class whose state bases are
-all mixins a mixin too.) The kit's handlers are guarded like the tab's own: CoachState wraps
-handlers inherited from mixins (state/auth.py).
+A tab is `class XState(CrudTab, CoachState)` (RowsTab: a list without a form) with
+`crud: ClassVar[Crud] = Crud(...)` and a `rows` var of its row type. CoachState is listed
+again because Reflex makes a class whose state bases are all mixins a mixin too; it guards
+the handlers inherited from the kit like the tab's own (state/auth.py).
 
 One rule for a row id sent by the browser: it must be the id of a row shown (`as_id` +
 membership); anything else — « abc », None, 10**30, a dict, a row not listed — gets the
@@ -41,8 +40,7 @@ def as_id(value) -> int:
     return n if 0 < n < 2**62 else 0
 
 
-def as_text(value, limit: int) -> str:
-    """An event argument as text, capped before anything else looks at it."""
+def as_text(value, limit: int) -> str:  # capped before anything else looks at it
     return str(value if value is not None else "")[:limit]
 
 
@@ -53,8 +51,7 @@ def typed_form(form, fields: Iterable[str]) -> dict[str, str]:
 
 
 def refused():
-    """The answer to a row id that is not in the list."""
-    return rx.toast.error(texts.CRUD_UNKNOWN_ROW)
+    return rx.toast.error(texts.CRUD_UNKNOWN_ROW)  # a row id that is not in the list
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,11 +155,7 @@ class RowsTab(CoachState, mixin=True):
 
 
 class CrudTab(RowsTab, mixin=True):
-    """A list with a form: new, edit, type, save, close — on top of RowsTab's delete.
-
-    Everything typed stays in `form` until a save succeeds; on a refusal each field shows its
-    French message and nothing typed is lost.
-    """
+    """A list with a form on top of RowsTab: what is typed stays in `form` until a save succeeds."""
 
     form_open: bool = False
     editing: int = 0  # the row in the form; 0 = a new one
