@@ -1,67 +1,28 @@
-"""SQLModel tables, one module per domain. Importing this package registers them all."""
+"""SQLModel tables, one module per domain. Importing this package registers them all.
 
-from afroboost.models.auth import CoachSession, LoginToken, VerificationCode
-from afroboost.models.booking import Reservation, ReservationStatus, WaitlistEntry, WaitlistStatus
-from afroboost.models.campaign import (
-    Campaign,
-    CampaignSlot,
-    CampaignStatus,
-    Channel,
-    Consent,
-    Delivery,
-    DeliveryStatus,
-    SchedulerLease,
-)
-from afroboost.models.catalog import ClassSession, Course, Offer, OfferKind, PromoCode, PromoKind
-from afroboost.models.chat import (
-    AIConfig,
-    AIUsage,
-    ChatLink,
-    ChatMessage,
-    Conversation,
-    ConversationKind,
-    ConversationMember,
-    ConversationStatus,
-    SenderKind,
-)
-from afroboost.models.contact import Contact
-from afroboost.models.content import Article, MediaPage, SiteConcept
-from afroboost.models.legacy import LegacyImport
+Every module of the package is imported (so a new model module needs no edit here, and
+alembic and `create_all` in tests see its tables) and its public classes — the tables and
+their enums — are re-exported: `from afroboost.models import Offer` keeps working.
+"""
 
-__all__ = [
-    "CoachSession",
-    "VerificationCode",
-    "LegacyImport",
-    "Campaign",
-    "CampaignSlot",
-    "CampaignStatus",
-    "Channel",
-    "Consent",
-    "Delivery",
-    "DeliveryStatus",
-    "SchedulerLease",
-    "AIConfig",
-    "AIUsage",
-    "ChatLink",
-    "ChatMessage",
-    "Conversation",
-    "ConversationKind",
-    "ConversationMember",
-    "ConversationStatus",
-    "SenderKind",
-    "Article",
-    "LoginToken",
-    "MediaPage",
-    "SiteConcept",
-    "ClassSession",
-    "Contact",
-    "Course",
-    "Offer",
-    "OfferKind",
-    "PromoCode",
-    "PromoKind",
-    "Reservation",
-    "ReservationStatus",
-    "WaitlistEntry",
-    "WaitlistStatus",
-]
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+__all__: list[str] = []
+
+
+def _register_all() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for name, obj in vars(module).items():
+            if inspect.isclass(obj) and obj.__module__ == module.__name__ and not name.startswith("_"):
+                if globals().get(name, obj) is not obj:  # two domains with one class name: say so now
+                    raise ImportError(f"afroboost.models.{name} is defined twice")
+                globals()[name] = obj
+                __all__.append(name)
+
+
+_register_all()

@@ -6,19 +6,10 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.chat.widget import notify_hook
-from afroboost.components.coach.tabs import TABS
+from afroboost.components.coach.tabs import tab_bar, tab_panels
 from afroboost.components.layout import MUTED, card, neon_button, page
 from afroboost.settings import get_settings
 from afroboost.state.auth import AuthState, post_to
-from afroboost.state.coach.dashboard import DashboardState as D
-
-
-def tab_button(key: str, label: str) -> rx.Component:
-    return rx.button(
-        label, size="2", variant=rx.cond(D.tab == key, "solid", "soft"),
-        class_name=rx.cond(D.tab == key, "ab-btn", ""), on_click=D.open_tab(key),
-        flex_shrink="0", data_testid=f"tab-{key}",
-    )
 
 
 def dashboard() -> rx.Component:
@@ -34,9 +25,8 @@ def dashboard() -> rx.Component:
                       data_testid="coach-logout-everywhere"),
             width="100%", align="center", wrap="wrap",
         ),
-        rx.hstack(*[tab_button(k, label) for k, label, _ in TABS], spacing="2", overflow_x="auto",
-                  width="100%", padding_bottom="0.5em", data_testid="tab-bar"),
-        rx.match(D.tab, *[(k, render()) for k, _, render in TABS], rx.fragment()),
+        tab_bar(),
+        tab_panels(),
         spacing="4", width="100%", align="start",
     )
 

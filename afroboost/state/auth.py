@@ -126,6 +126,7 @@ def coach_only(fn):
             else:
                 for update in fn(self, *args, **kwargs):
                     yield update
+        gen_wrapper.__coach_only__ = True
         return gen_wrapper
 
     @functools.wraps(fn)
@@ -134,20 +135,42 @@ def coach_only(fn):
             return refusal
         result = fn(self, *args, **kwargs)
         return await result if inspect.isawaitable(result) else result
+    wrapper.__coach_only__ = True
     return wrapper
+
+
+def _unguarded_handlers(cls: type) -> dict[str, object]:
+    """The handlers `cls` defines or takes from state mixins that no guard wraps yet.
+
+    Reflex copies a mixin's handlers onto each class using it *after* this class hook ran, so
+    a mixin handler would slip past a guard that only looked at `cls.__dict__`. A name is
+    taken from wherever `cls` resolves it (its own body wins over a mixin, as in Python);
+    real parent states are skipped: their handlers are theirs, already guarded or not coach.
+    """
+    found: dict[str, object] = {}
+    for klass in cls.__mro__:
+        if klass is not cls and not getattr(klass, "_mixin", False):
+            continue
+        for name, value in klass.__dict__.items():
+            owner = next(k for k in cls.__mro__ if name in k.__dict__)
+            if (owner is klass and name not in found and rx.State._item_is_event_handler(name, value)
+                    and not getattr(value, "__coach_only__", False)):
+                found[name] = value
+    return found
 
 
 class CoachState(rx.State):
     """Base of every coach-only state: each public handler of a subclass is guarded.
 
     The guard is applied here, when the subclass is created, so a handler cannot be
-    forgotten. (No background events in coach states: their `self` cannot read AuthState.)
+    forgotten — also the handlers it inherits from state mixins such as the CRUD kit
+    (state/coach/crud.py). (No background events in coach states: their `self` cannot read
+    AuthState.)
     """
 
     def __init_subclass__(cls, **kwargs):
-        for name, value in list(cls.__dict__.items()):
-            if rx.State._item_is_event_handler(name, value):
-                setattr(cls, name, coach_only(value))
+        for name, value in _unguarded_handlers(cls).items():
+            setattr(cls, name, coach_only(value))
         super().__init_subclass__(**kwargs)
 
 

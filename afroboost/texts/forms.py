@@ -32,3 +32,6 @@ ERR.update({
     "form_url_https": "Le lien doit commencer par https:// (connexion sécurisée).",
     "form_url_host": "Ce lien ne mène pas à un vrai site (ex. https://twint.ch/…).",
 })
+
+# A row id that is not one of the rows shown (a stale tab, or a crafted event): nothing is done.
+CRUD_UNKNOWN_ROW = "Cet élément n'est pas (ou plus) dans la liste : rien n'a été modifié."

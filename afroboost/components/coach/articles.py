@@ -18,6 +18,7 @@ from afroboost.components.content_md import safe_markdown_view
 from afroboost.components.layout import MUTED, card, field_error
 from afroboost.services.content.articles import ArticleRow
 from afroboost.state.coach.articles import ArticlesState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def article_row(r: ArticleRow) -> rx.Component:
@@ -37,7 +38,8 @@ def body_field() -> rx.Component:
                       on_click=S.toggle_preview, data_testid="art-preview-toggle"),
             width="100%", align="center",
         ),
-        rx.text_area(value=S.body_md, on_change=S.set_body, rows="12", width="100%", resize="vertical",
+        rx.text_area(value=S.form["body_md"], on_change=lambda v: S.set_field("body_md", v), rows="12",
+                     width="100%", resize="vertical",
                      font_family="ui-monospace, monospace", data_testid="art-input-body"),
         rx.text(texts.ART_BODY_HINT, size="1", color=MUTED),
         field_error(S.err["body_md"], "art-body-error"),
@@ -50,18 +52,18 @@ def article_form() -> rx.Component:
     return content_form(
         S, "art", texts.ART_FORM_NEW, texts.ART_FORM_EDIT,
         rx.grid(
-            labelled(texts.CONTENT_TITLE, text_input(S.title, S.set_title, "art-input-title"),
+            labelled(texts.CONTENT_TITLE, text_input(S.form["title"], S.set_title, "art-input-title"),
                      S.err["title"], "art-title"),
-            labelled(texts.CONTENT_SLUG, text_input(S.slug, S.set_slug, "art-input-slug"),
+            labelled(texts.CONTENT_SLUG, text_input(S.form["slug"], S.set_slug, "art-input-slug"),
                      S.err["slug"], "art-slug", hint=texts.ART_SLUG_HINT),
             columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
         ),
-        labelled(texts.ART_SUMMARY, rx.text_area(value=S.summary, on_change=S.set_summary, rows="3",
-                                                 width="100%", data_testid="art-input-summary"),
+        labelled(texts.ART_SUMMARY, rx.text_area(value=S.form["summary"], on_change=lambda v: S.set_field("summary", v),
+                                                 rows="3", width="100%", data_testid="art-input-summary"),
                  S.err["summary"], "art-summary", hint=texts.ART_SUMMARY_HINT),
         body_field(),
-        image_picker(texts.ART_COVER, "art-cover", S.cover_image, S.err["image"], S.upload_cover,
-                     S.image_rejected, S.remove_cover, "art-cover"),
+        image_picker(texts.ART_COVER, "art-cover", S.form["cover_image"], S.err["image"], S.upload_image,
+                     S.image_rejected, S.remove_image, "art-cover"),
         rx.hstack(
             rx.switch(checked=S.published, on_change=S.set_published, data_testid="art-input-published"),
             rx.text(texts.ART_PUBLISH, size="2"),
@@ -70,6 +72,7 @@ def article_form() -> rx.Component:
     )
 
 
+@register_tab("articles", texts.ART_TAB, 90, S)
 def articles_tab() -> rx.Component:
     return content_tab(S, "art", texts.ART_TAB, texts.ART_NEW, texts.ART_EMPTY, article_form(), article_row,
                        "panel-articles")

@@ -19,6 +19,7 @@ from afroboost.components.coach.conversations_kit import section
 from afroboost.state.coach.campaigns import CampaignFormState as F
 from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
 from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
+from afroboost.state.coach.tabs import register_tab
 
 
 def composer() -> rx.Component:
@@ -55,6 +56,7 @@ def history() -> rx.Component:
     )
 
 
+@register_tab("campagnes", texts.CAMP_TAB, 80, F)
 def campaigns_tab() -> rx.Component:
     return tab_panel(
         texts.CAMP_TITLE,

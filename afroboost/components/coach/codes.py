@@ -11,6 +11,7 @@ from afroboost.components.coach.form_kit import edit_button, row_actions, row_bo
 from afroboost.components.layout import MUTED, VIOLET
 from afroboost.services.catalog.codes import PromoRow
 from afroboost.state.coach.codes import CodesState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def code_row(p: PromoRow) -> rx.Component:
@@ -36,6 +37,7 @@ def code_row(p: PromoRow) -> rx.Component:
     )
 
 
+@register_tab("codes", texts.CODES_TAB, 70, S)
 def codes_tab() -> rx.Component:
     return searchable_tab(S, texts.CODES_TITLE, one="code", many="codes", new_label=texts.CODE_NEW,
                           search_label=texts.CODES_SEARCH, none_label=texts.CODE_NONE, form=code_form(),

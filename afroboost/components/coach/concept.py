@@ -9,6 +9,7 @@ from afroboost.components.coach.common import tab_panel
 from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
 from afroboost.state.coach.concept import UPLOAD_ID
 from afroboost.state.coach.concept import ConceptState as C
+from afroboost.state.coach.tabs import register_tab
 
 IMAGE_TYPES = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]}
 
@@ -97,6 +98,7 @@ def faq_block() -> rx.Component:
     )
 
 
+@register_tab("concept", texts.CONCEPT_TAB, 30, C)
 def concept_tab() -> rx.Component:
     return tab_panel(
         texts.CONCEPT_TITLE,

@@ -2,7 +2,7 @@
 list row, editor card and the tab itself.
 
 `S` is the tab's state class (ArticlesState, MediasState): both have the same handler and
-var names (new, edit, save, cancel, ask_delete, delete, keep, rows, editing, edit_id, ...).
+var names: the CRUD kit's (state/coach/crud_image.py).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def content_row(S, r, test_id: str, meta: list[rx.Component], view: rx.Component
             ),
             width="100%", align="center", wrap="wrap", spacing="2",
         ),
-        rx.cond(S.deleting_id == r.id, delete_confirm(S.deleting_title, S.delete, S.keep, f"{test_id}-delete")),
+        rx.cond(S.confirm_delete == r.id, delete_confirm(r.title, S.delete(r.id), S.keep, f"{test_id}-delete")),
         width="100%", padding="0.75em 1em", border_bottom="1px solid rgba(255,255,255,0.06)",
         data_testid=f"{test_id}-row",
     )
@@ -115,12 +115,12 @@ def content_form(S, test_id: str, new_title: str, edit_title: str, *children) ->
     """The editor card: heading, fields, general error, save / cancel."""
     return card(
         rx.vstack(
-            rx.heading(rx.cond(S.edit_id == 0, new_title, edit_title), size="4"),
+            rx.heading(rx.cond(S.editing == 0, new_title, edit_title), size="4"),
             *children,
             field_error(S.err["general"], f"{test_id}-general-error"),
             rx.hstack(
                 neon_button(texts.CONTENT_SAVE, on_click=S.save, data_testid=f"{test_id}-save"),
-                rx.button(texts.CONTENT_CANCEL, variant="outline", size="3", on_click=S.cancel,
+                rx.button(texts.CONTENT_CANCEL, variant="outline", size="3", on_click=S.close_form,
                           data_testid=f"{test_id}-cancel"),
                 spacing="3", wrap="wrap",
             ),
@@ -135,9 +135,9 @@ def content_tab(S, test_id: str, title: str, new_label: str, empty: str, form: r
     """« New » button (hidden while editing), the editor, the list with internal scroll."""
     return tab_panel(
         title,
-        rx.cond(~S.editing, rx.hstack(neon_button(new_label, size="2", on_click=S.new,
+        rx.cond(~S.form_open, rx.hstack(neon_button(new_label, size="2", on_click=S.new,
                                                   data_testid=f"{test_id}-new"))),
-        rx.cond(S.editing, form),
+        rx.cond(S.form_open, form),
         scroll_box(
             rx.cond(S.rows.length() == 0, rx.text(empty, color=MUTED, padding="1em"), rx.foreach(S.rows, row)),
             max_height="500px", data_testid=f"{test_id}-list",

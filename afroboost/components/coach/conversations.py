@@ -17,6 +17,8 @@ from afroboost.components.coach.groups import groups_card
 from afroboost.components.coach.links import links_card
 from afroboost.components.coach.verification import verification_codes_card
 from afroboost.components.layout import card
+from afroboost.state.coach.conversations import ConversationsState
+from afroboost.state.coach.tabs import register_tab
 
 TWO_COLUMNS = rx.breakpoints(initial="minmax(0, 1fr)", md="minmax(0, 2fr) minmax(0, 3fr)")
 CARDS = rx.breakpoints(initial="minmax(0, 1fr)", lg="minmax(0, 1fr) minmax(0, 1fr)")
@@ -27,6 +29,7 @@ def thread_column() -> rx.Component:
                 data_testid="conversation-thread")
 
 
+@register_tab("conversations", texts.CONV_TAB, 110, ConversationsState)
 def conversations_tab() -> rx.Component:
     return tab_panel(
         texts.CONV_TITLE,

@@ -24,6 +24,7 @@ from afroboost.components.coach.form_kit import (
 from afroboost.components.layout import MUTED, VIOLET, neon_button
 from afroboost.services.catalog.courses import CourseRow
 from afroboost.state.coach.courses import CoursesState as S
+from afroboost.state.coach.tabs import register_tab
 
 WEEKDAY_OPTIONS = [(str(i), day.capitalize()) for i, day in enumerate(texts.WEEKDAYS)]
 
@@ -82,6 +83,7 @@ def course_row(c: CourseRow) -> rx.Component:
     )
 
 
+@register_tab("cours", texts.COURSES_TAB, 40, S)
 def courses_tab() -> rx.Component:
     return tab_panel(
         texts.COURSES_TITLE,

@@ -81,6 +81,6 @@ def groups_card() -> rx.Component:
             spacing="2", wrap="wrap", width="100%",
         ),
         field_error(G.err_new, "error-group-new"),
-        rx.vstack(rx.foreach(G.groups, group_row), spacing="2", width="100%"),
+        rx.vstack(rx.foreach(G.rows, group_row), spacing="2", width="100%"),
         on_mount=G.load, data_testid="groups-card",
     )

@@ -49,9 +49,9 @@ def links_card() -> rx.Component:
         labelled(texts.LINK_PROMPT, prompt, L.err["custom_prompt"], "link-prompt", hint=texts.LINK_PROMPT_HINT),
         neon_button(texts.LINK_CREATE, size="2", on_click=L.create, data_testid="link-create"),
         rx.cond(
-            L.links.length() == 0,
+            L.rows.length() == 0,
             rx.text(texts.LINK_NONE, color=MUTED, size="2", data_testid="links-none"),
-            rx.vstack(rx.foreach(L.links, link_row), spacing="2", width="100%", max_height="420px",
+            rx.vstack(rx.foreach(L.rows, link_row), spacing="2", width="100%", max_height="420px",
                       overflow_y="auto"),
         ),
         on_mount=L.load, data_testid="chat-links-card",

@@ -17,6 +17,7 @@ from afroboost.components.coach.content_fields import (
 from afroboost.components.layout import MUTED
 from afroboost.services.content.media import MediaRow
 from afroboost.state.coach.media import MediasState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def media_row(r: MediaRow) -> rx.Component:
@@ -26,7 +27,7 @@ def media_row(r: MediaRow) -> rx.Component:
 
 
 def field(label: str, name: str, placeholder: str = "", hint: str = "", **props) -> rx.Component:
-    return labelled(label, text_input(getattr(S, name), lambda v: S.set_field(name, v), f"media-input-{name}",
+    return labelled(label, text_input(S.form[name], lambda v: S.set_field(name, v), f"media-input-{name}",
                                       placeholder, **props),
                     S.err[name], f"media-{name}", hint=hint)
 
@@ -48,12 +49,12 @@ def media_form() -> rx.Component:
             columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
         ),
         labelled(texts.MEDIA_DESCRIPTION,
-                 rx.text_area(value=S.description, on_change=lambda v: S.set_field("description", v), rows="3",
+                 rx.text_area(value=S.form["description"], on_change=lambda v: S.set_field("description", v), rows="3",
                               width="100%", data_testid="media-input-description"),
                  S.err["description"], "media-description"),
         video_field(),
-        image_picker(texts.MEDIA_THUMBNAIL, "media-thumb", S.thumbnail, S.err["image"], S.upload_thumbnail,
-                     S.image_rejected, S.remove_thumbnail, "media-thumb"),
+        image_picker(texts.MEDIA_THUMBNAIL, "media-thumb", S.form["thumbnail"], S.err["image"], S.upload_image,
+                     S.image_rejected, S.remove_image, "media-thumb"),
         rx.grid(
             field(texts.MEDIA_CTA_TEXT, "cta_text", texts.MEDIA_CTA_PLACEHOLDER),
             field(texts.MEDIA_CTA_URL, "cta_url", "https://…", texts.MEDIA_CTA_HINT, type="url"),
@@ -62,6 +63,7 @@ def media_form() -> rx.Component:
     )
 
 
+@register_tab("medias", texts.MEDIA_TAB, 100, S)
 def medias_tab() -> rx.Component:
     return content_tab(S, "media", texts.MEDIA_TAB, texts.MEDIA_NEW, texts.MEDIA_EMPTY, media_form(), media_row,
                        "panel-medias")

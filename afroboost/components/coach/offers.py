@@ -11,6 +11,7 @@ from afroboost.components.coach.offers_form import offer_form
 from afroboost.components.layout import MUTED, PINK, VIOLET
 from afroboost.services.catalog.offers import OfferRow
 from afroboost.state.coach.offers import OffersState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def thumb(o: OfferRow) -> rx.Component:
@@ -57,6 +58,7 @@ def offer_row(o: OfferRow) -> rx.Component:
     )
 
 
+@register_tab("offres", texts.OFFERS_TAB, 50, S)
 def offers_tab() -> rx.Component:
     return searchable_tab(S, texts.OFFERS_TITLE, one="offer", many="offers", new_label=texts.OFFER_NEW,
                           search_label=texts.OFFERS_SEARCH, none_label=texts.OFFER_NONE, form=offer_form(),

@@ -9,6 +9,7 @@ from afroboost.components.coach.common import tab_panel
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
 from afroboost.services.overview import HeadsetOut, WeekSession
 from afroboost.state.coach.overview import ApercuState as A
+from afroboost.state.coach.tabs import register_tab
 
 TICK = {"fill": MUTED, "fontSize": 12}
 AXIS = "#3f3f46"
@@ -95,6 +96,7 @@ def revenue_chart() -> rx.Component:
     )
 
 
+@register_tab("apercu", texts.OVERVIEW_TAB, 10, A)
 def apercu_tab() -> rx.Component:
     return tab_panel(
         texts.OVERVIEW_TITLE,

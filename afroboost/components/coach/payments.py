@@ -11,6 +11,7 @@ from afroboost.components.coach.payments_links import links_card, twint_card
 from afroboost.components.layout import MUTED, PINK, VIOLET, card
 from afroboost.services.booking.payments import PendingRow
 from afroboost.state.coach.payments import PaymentsState as S
+from afroboost.state.coach.tabs import register_tab
 
 
 def pending_row(p: PendingRow) -> rx.Component:
@@ -44,6 +45,7 @@ def pending_card() -> rx.Component:
     ), data_testid="pending-card")
 
 
+@register_tab("paiements", texts.PAYMENTS_TAB, 60, S)
 def payments_tab() -> rx.Component:
     return tab_panel(
         texts.PAYMENTS_TITLE,

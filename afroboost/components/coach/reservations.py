@@ -10,6 +10,7 @@ from afroboost.components.layout import MUTED, PINK, card, field_error, neon_but
 from afroboost.components.qr_scanner import qr_scanner
 from afroboost.services.booking.reservations import ReservationRow
 from afroboost.state.coach.reservations import ReservationsState as R
+from afroboost.state.coach.tabs import register_tab
 
 STATUS_COLORS = {"pending_payment": "orange", "confirmed": "grass", "checked_in": "violet", "cancelled": "gray"}
 
@@ -113,6 +114,7 @@ def confirm_box() -> rx.Component:
     ), data_testid="confirm-box"))
 
 
+@register_tab("reservations", texts.RESERVATIONS_TAB, 20, R)
 def reservations_tab() -> rx.Component:
     return tab_panel(
         texts.RES_TITLE, checkin_bar(), filters(),

@@ -37,7 +37,7 @@ from afroboost.state.coach.campaigns_kit import (
     targets,
 )
 from afroboost.state.coach.campaigns_when import CampaignWhenState
-from afroboost.state.coach.rows import as_text
+from afroboost.state.coach.crud import as_text
 
 FIELDS = ("name", "body", "targets", "channels", "media", "wa_content_sid", "slot", "general")  # "slot": When
 

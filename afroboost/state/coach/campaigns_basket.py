@@ -13,7 +13,7 @@ from afroboost.db import run_read
 from afroboost.services.campaigns.campaigns import search_recipients
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.campaigns_kit import MAX_BASKET, BasketItem, add_unique, item
-from afroboost.state.coach.rows import as_text
+from afroboost.state.coach.crud import as_text
 
 MAX_QUERY = 100
 SHOWN = 60  # lines listed under the search field; « + Tous » still takes every match

@@ -15,7 +15,7 @@ from afroboost.state.coach.campaigns_basket import CampaignBasketState, find
 from afroboost.state.coach.campaigns_history import CampaignHistoryState
 from afroboost.state.coach.campaigns_kit import CHANNELS, split_media
 from afroboost.state.coach.campaigns_when import CampaignWhenState
-from afroboost.state.coach.rows import as_id
+from afroboost.state.coach.crud import as_id
 
 
 class CampaignEditState(CoachState):

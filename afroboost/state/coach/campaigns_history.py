@@ -33,8 +33,8 @@ from afroboost.state.coach.campaigns_kit import (
     history_row,
     short_when,
 )
+from afroboost.state.coach.crud import as_id, as_text
 from afroboost.state.coach.dashboard import DashboardState
-from afroboost.state.coach.rows import as_id, as_text
 
 POLL_FAST_MS = 1500
 POLL_SLOW_MS = 8000

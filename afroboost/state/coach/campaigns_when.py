@@ -15,7 +15,7 @@ from afroboost.db import utc_now
 from afroboost.services import ServiceError
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.campaigns_kit import MAX_SLOTS, SlotItem, parse_slot, slot_item, slots_from
-from afroboost.state.coach.rows import as_text
+from afroboost.state.coach.crud import as_text
 
 
 class CampaignWhenState(CoachState):

@@ -6,6 +6,8 @@ it to link this tab to that room; it re-checks the coach on its side.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from afroboost import texts
@@ -18,7 +20,7 @@ from afroboost.services.chat.conversations import (
 )
 from afroboost.state.auth import CoachState
 from afroboost.state.chat import ChatRoom
-from afroboost.state.coach.rows import as_id, as_text, ask_row, delete_row
+from afroboost.state.coach.crud import Crud, RowsTab, as_id, as_text
 
 MAX_QUERY = 100
 # On a phone the thread sits under the list: bring it into view once a row is chosen.
@@ -26,7 +28,9 @@ SHOW_THREAD = ("(() => { if (window.innerWidth < 768) { const el = document.getE
                " if (el) el.scrollIntoView({behavior: 'smooth', block: 'start'}); } })()")
 
 
-class ConversationsState(CoachState):
+class ConversationsState(RowsTab, CoachState):
+    crud: ClassVar[Crud] = Crud(access_rows=access_conversations, id_arg="conversation_id",
+                                do_delete=do_delete_conversation, deleted=texts.CONV_DELETED)
     rows: list[ConversationRow] = []
     query: str = ""
     page: int = 1
@@ -34,7 +38,6 @@ class ConversationsState(CoachState):
     total_exact: bool = True  # False: a search found everywhere, `total` is a floor
     has_more: bool = False
     selected: int = 0
-    confirm_delete: int = 0
 
     @rx.var
     def count_label(self) -> str:
@@ -49,12 +52,6 @@ class ConversationsState(CoachState):
             self.rows = [*self.rows, *[r for r in result.rows if r.id not in seen]]
         self.page, self.total, self.has_more = result.page, result.total, result.has_more
         self.total_exact = result.total_exact
-
-    @rx.event
-    async def load(self):
-        """on_mount of the list, and after a change elsewhere in the tab (e.g. a participant deleted)."""
-        self.confirm_delete = 0
-        await self._fetch(1)
 
     @rx.event
     async def set_query(self, value: str):
@@ -82,20 +79,14 @@ class ConversationsState(CoachState):
         return [ChatRoom.open_as_coach(cid), rx.call_script(SHOW_THREAD)]
 
     async def _refresh(self) -> None:
+        """The first page again (RowsTab.load is the on_mount, and runs after a change elsewhere)."""
         await self._fetch(1)
 
-    @rx.event
-    def ask_delete(self, conversation_id: int):
-        ask_row(self, conversation_id, self.rows, lambda r: r.deletable)
+    def _may_delete(self, row: ConversationRow) -> bool:
+        return row.deletable
 
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, conversation_id: int):
+    async def _deleted(self, row, outcome):
         """Soft delete after « Êtes-vous sûr ? » (the history stays in the database)."""
-        if as_id(conversation_id) == self.selected:
+        if row.id == self.selected:
             self.selected = 0
-        return await delete_row(self, conversation_id, do_delete_conversation, "conversation_id",
-                                texts.CONV_DELETED)
+        return await super()._deleted(row, outcome)

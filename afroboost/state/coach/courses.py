@@ -1,12 +1,14 @@
 """Cours tab: courses (CRUD) and the dated sessions of one course (generate, edit, cancel).
 
-Everything typed stays in `form` / the session rows until a save succeeds; ids sent by the
-browser are re-checked by services/coach_courses.py.
+Everything typed stays in `form` / the session rows until a save succeeds; a course or a
+session id from the browser must be one shown (else CRUD_UNKNOWN_ROW), and the services
+check it again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import reflex as rx
 
@@ -30,26 +32,20 @@ from afroboost.services.catalog.courses import (
 )
 from afroboost.services.forms import error_messages
 from afroboost.state.auth import CoachState
-from afroboost.state.coach.forms import delete_or_deactivate, show_form_errors, typed_form
+from afroboost.state.coach.crud import Crud, CrudTab, as_id, as_text, refused
 
 FIELDS = ("name", "description", "place", "weekday", "start_time", "duration", "seats", "headsets")
-ERR_FIELDS = (*FIELDS, "general")
-MAX_TYPED = 2000
+CRUD = Crud(access_rows=access_course_rows, id_arg="course_id", do_delete=do_delete_course,
+            deleted=texts.COURSE_DELETED, kept=texts.COURSE_DEACTIVATED, access_form=access_course_form,
+            do_save=do_save_course, blank=CourseForm, typed=dict.fromkeys(FIELDS, 2000), saved=texts.COURSE_SAVED)
 
 
-def _blank_form() -> dict[str, str]:
-    return typed_form(CourseForm(), FIELDS)
-
-
-class CoursesState(CoachState):
+class CoursesState(CrudTab, CoachState):
+    crud: ClassVar[Crud] = CRUD
     rows: list[CourseRow] = []
-    form_open: bool = False
-    editing: int = 0  # 0 = a new course
-    form: dict[str, str] = _blank_form()
+    form = CRUD.blank_form()
+    err = CRUD.no_errors()
     form_active: bool = True
-    err: dict[str, str] = dict.fromkeys(ERR_FIELDS, "")
-    notice: str = ""
-    confirm_delete: int = 0
     # The sessions panel of one course.
     sessions_course: int = 0
     sessions_title: str = ""
@@ -58,80 +54,25 @@ class CoursesState(CoachState):
     weeks_err: str = ""
     confirm_cancel: int = 0
 
-    @rx.event
-    async def load(self):
-        """on_mount of the tab: the courses (and the open sessions panel) from the database."""
-        await self._refresh()
-
     async def _refresh(self):
         self.rows = await run_read(access_course_rows)
         if self.sessions_course:
             await self._load_sessions()
 
-    # --- course form ---------------------------------------------------------------------
-    @rx.event
-    def new(self):
-        self.form, self.form_active, self.editing, self.form_open = _blank_form(), True, 0, True
-        self.err = dict.fromkeys(ERR_FIELDS, "")
+    def _filled(self, form: CourseForm) -> None:
+        self.form_active = form.active
 
-    @rx.event
-    async def edit(self, course_id: int):
-        try:
-            form = await run_read(access_course_form, course_id=int(course_id))
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key, **e.params))
-        self.form, self.form_active = typed_form(form, FIELDS), form.active
-        self.editing, self.form_open, self.err = int(course_id), True, dict.fromkeys(ERR_FIELDS, "")
-
-    @rx.event
-    def set_field(self, name: str, value: str):
-        if name in FIELDS:
-            self.form[name] = str(value)[:MAX_TYPED]
-            self.err[name] = ""
+    def _service_form(self) -> CourseForm:
+        return CourseForm(**self.form, active=self.form_active)
 
     @rx.event
     def set_active(self, value: bool):
         self.form_active = bool(value)
 
-    @rx.event
-    def close_form(self):
-        self.form_open, self.editing = False, 0
-
-    @rx.event
-    async def save(self):
-        form = CourseForm(**{k: self.form.get(k, "") for k in FIELDS}, active=self.form_active)
-        try:
-            await run_write(do_save_course, course_id=self.editing, form=form)
-        except ServiceError as e:
-            show_form_errors(self, e, ERR_FIELDS)
-            return
-        self.form_open, self.editing = False, 0
-        await self._refresh()
-        return rx.toast.success(texts.COURSE_SAVED)
-
-    # --- delete (or deactivate) --------------------------------------------------------
-    @rx.event
-    def ask_delete(self, course_id: int):
-        self.confirm_delete = int(course_id)
-
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, course_id: int):
-        return await delete_or_deactivate(self, do_delete_course, int(course_id), course_id=int(course_id),
-                                          deleted=texts.COURSE_DELETED, deactivated=texts.COURSE_DEACTIVATED,
-                                          forget=lambda: self._forget_sessions(int(course_id)))
-
-    def _forget_sessions(self, course_id: int):
-        """A deleted course's sessions panel closes."""
-        if course_id == self.sessions_course:
+    async def _deleted(self, row, outcome):
+        if outcome == "deleted" and row.id == self.sessions_course:  # its sessions panel closes
             self.sessions_course, self.sessions = 0, []
-
-    @rx.event
-    def close_notice(self):
-        self.notice = ""
+        return await super()._deleted(row, outcome)
 
     # --- sessions of one course ---------------------------------------------------------
     async def _load_sessions(self):
@@ -142,9 +83,16 @@ class CoursesState(CoachState):
             return
         self.sessions_title = next((r.name for r in self.rows if r.id == self.sessions_course), "")
 
+    def _session(self, raw_id) -> SessionRow | None:
+        sid = as_id(raw_id)
+        return next((r for r in self.sessions if sid and r.id == sid), None)
+
     @rx.event
     async def open_sessions(self, course_id: int):
-        self.sessions_course, self.weeks_err, self.confirm_cancel = int(course_id), "", 0
+        row = self._pick(course_id)
+        if row is None:
+            return refused()
+        self.sessions_course, self.weeks_err, self.confirm_cancel = row.id, "", 0
         await self._load_sessions()
 
     @rx.event
@@ -153,7 +101,7 @@ class CoursesState(CoachState):
 
     @rx.event
     def set_weeks(self, value: str):
-        self.weeks, self.weeks_err = str(value)[:5], ""
+        self.weeks, self.weeks_err = as_text(value, 5), ""
 
     @rx.event
     async def generate(self):
@@ -167,18 +115,19 @@ class CoursesState(CoachState):
 
     @rx.event
     def set_session_field(self, session_id: int, name: str, value: str):
-        if name in ("seats", "headsets"):
-            self.sessions = [dataclasses.replace(r, **{name: str(value)[:6], "err": ""})
-                             if r.id == int(session_id) else r for r in self.sessions]
+        row = self._session(session_id)
+        if row is not None and name in ("seats", "headsets"):
+            self.sessions = [dataclasses.replace(r, **{name: as_text(value, 6), "err": ""}) if r.id == row.id else r
+                             for r in self.sessions]
 
     def _session_error(self, session_id: int, message: str):
         self.sessions = [dataclasses.replace(r, err=message) if r.id == session_id else r for r in self.sessions]
 
     @rx.event
     async def save_session(self, session_id: int):
-        row = next((r for r in self.sessions if r.id == int(session_id)), None)
+        row = self._session(session_id)
         if row is None:
-            return
+            return refused()
         try:
             promoted = await run_write(do_update_session, session_id=row.id, seats=row.seats, headsets=row.headsets)
         except ServiceError as e:
@@ -189,7 +138,10 @@ class CoursesState(CoachState):
 
     @rx.event
     def ask_cancel(self, session_id: int):
-        self.confirm_cancel = int(session_id)
+        row = self._session(session_id)
+        if row is None:
+            return refused()
+        self.confirm_cancel = row.id
 
     @rx.event
     def keep_session(self):
@@ -197,11 +149,14 @@ class CoursesState(CoachState):
 
     @rx.event
     async def cancel_session(self, session_id: int):
+        row = self._session(session_id)
+        if row is None:
+            return refused()
         self.confirm_cancel = 0
         try:
-            n = await run_write(do_cancel_session, session_id=int(session_id))
+            n = await run_write(do_cancel_session, session_id=row.id)
         except ServiceError as e:
-            self._session_error(int(session_id), texts.err(e.key, **e.params))
+            self._session_error(row.id, texts.err(e.key, **e.params))
             return
         await self._refresh()
         return rx.toast.success(texts.SESSION_CANCELLED_DONE.format(n=n))

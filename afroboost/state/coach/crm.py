@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from afroboost import texts
@@ -9,15 +11,19 @@ from afroboost.db import run_read
 from afroboost.services.crm import ContactRow, access_contacts, contacts_csv, do_delete_participant
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.conversations import ConversationsState
+from afroboost.state.coach.crud import Crud, RowsTab, as_text
 from afroboost.state.coach.groups import GroupsState
-from afroboost.state.coach.rows import as_text, ask_row, delete_row
 
 
-class CrmState(CoachState):
+class CrmState(RowsTab, CoachState):
+    """Deleting a participant is a hard delete of their chat (see crm.do_delete_participant):
+    their conversations and memberships go too, so the list and the member counts change.
+    """
+
+    crud: ClassVar[Crud] = Crud(access_rows=access_contacts, id_arg="contact_id", do_delete=do_delete_participant)
     rows: list[ContactRow] = []
     total: int = 0
     query: str = ""
-    confirm_delete: int = 0
 
     @rx.var
     def count_label(self) -> str:
@@ -32,12 +38,6 @@ class CrmState(CoachState):
         self.rows, self.total = await run_read(access_contacts, query=self.query)
 
     @rx.event
-    async def load(self):
-        """on_mount of the card."""
-        self.confirm_delete = 0
-        await self._refresh()
-
-    @rx.event
     async def set_query(self, value: str):
         self.query = as_text(value, 100)
         await self._refresh()
@@ -48,20 +48,6 @@ class CrmState(CoachState):
         rows, _ = await run_read(access_contacts, query=self.query, limit=None)
         return rx.download(data=contacts_csv(rows), filename=texts.CRM_CSV_FILE, mime_type="text/csv")
 
-    @rx.event
-    def ask_delete(self, contact_id: int):
-        ask_row(self, contact_id, self.rows)
-
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, contact_id: int):
-        """Hard delete of the participant's chat after « Êtes-vous sûr ? » (see crm.do_delete_participant).
-
-        Their conversations and memberships go too: the list and the member counts change.
-        """
-        return await delete_row(self, contact_id, do_delete_participant, "contact_id",
-                                lambda gone: texts.CRM_DELETED if gone else texts.CRM_KEPT,
-                                ConversationsState.load, GroupsState.load)
+    async def _deleted(self, row, gone):
+        return [rx.toast.success(texts.CRM_DELETED if gone else texts.CRM_KEPT),
+                ConversationsState.load, GroupsState.load]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost.state.auth import CoachState
-
-TAB_KEYS = ("apercu", "reservations", "concept", "cours", "offres", "paiements", "codes", "campagnes",
-            "articles", "medias", "conversations")
+from afroboost.state.coach.tabs import is_tab
 
 
 class DashboardState(CoachState):
@@ -15,5 +13,6 @@ class DashboardState(CoachState):
 
     @rx.event
     def open_tab(self, key: str):
-        if key in TAB_KEYS:
+        """Only a registered tab opens (state/coach/tabs.py)."""
+        if is_tab(key):
             self.tab = key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from afroboost import texts
@@ -24,15 +26,23 @@ from afroboost.services.chat.messages import do_ensure_default_groups
 from afroboost.services.forms import error_messages
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.conversations import ConversationsState
-from afroboost.state.coach.rows import as_id, as_text, ask_row, delete_row
+from afroboost.state.coach.crud import Crud, RowsTab, as_id, as_text, refused
 
 
 def _message(e: ServiceError) -> str:
     return " ".join(error_messages(e).values())
 
 
-class GroupsState(CoachState):
-    groups: list[GroupRow] = []
+def _shown(raw_id, rows: list[MemberRow]) -> int:
+    """The contact id when it is one of `rows`, else 0."""
+    cid = as_id(raw_id)
+    return cid if any(m.id == cid for m in rows) else 0
+
+
+class GroupsState(RowsTab, CoachState):
+    crud: ClassVar[Crud] = Crud(access_rows=access_groups, id_arg="conversation_id", do_delete=do_delete_conversation,
+                                deleted=texts.GROUP_DELETED)
+    rows: list[GroupRow] = []
     new_title: str = ""
     err_new: str = ""
     renaming: int = 0
@@ -42,11 +52,10 @@ class GroupsState(CoachState):
     members: list[MemberRow] = []
     member_query: str = ""
     candidates: list[MemberRow] = []
-    confirm_delete: int = 0
 
     async def _refresh(self) -> None:
-        self.groups = await run_read(access_groups)
-        if self.open_group and not any(g.id == self.open_group for g in self.groups):
+        self.rows = await run_read(access_groups)
+        if self.open_group and not any(g.id == self.open_group for g in self.rows):
             self.open_group, self.members, self.candidates = 0, [], []
 
     @rx.event
@@ -73,9 +82,10 @@ class GroupsState(CoachState):
 
     @rx.event
     def start_rename(self, group_id: int):
-        row = next((g for g in self.groups if g.id == as_id(group_id)), None)
-        if row is not None:
-            self.renaming, self.rename_title, self.err_rename = row.id, row.title, ""
+        row = self._pick(group_id)
+        if row is None:
+            return refused()
+        self.renaming, self.rename_title, self.err_rename = row.id, row.title, ""
 
     @rx.event
     def set_rename_title(self, value: str):
@@ -96,18 +106,11 @@ class GroupsState(CoachState):
         await self._refresh()
         return [rx.toast.success(texts.GROUP_RENAMED), ConversationsState.load]
 
-    @rx.event
-    def ask_delete(self, group_id: int):
-        ask_row(self, group_id, self.groups, lambda g: not g.is_default)
+    def _may_delete(self, row: GroupRow) -> bool:
+        return not row.is_default  # « Les Afroboosteurs » & co. stay
 
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, group_id: int):
-        return await delete_row(self, group_id, do_delete_conversation, "conversation_id", texts.GROUP_DELETED,
-                                ConversationsState.load)
+    async def _deleted(self, row, outcome):
+        return [rx.toast.success(texts.GROUP_DELETED), ConversationsState.load]
 
     # --- members ---------------------------------------------------------------------------
     async def _load_members(self) -> None:
@@ -117,11 +120,13 @@ class GroupsState(CoachState):
 
     @rx.event
     async def toggle_members(self, group_id: int):
-        gid = as_id(group_id)
-        if gid == self.open_group or not any(g.id == gid for g in self.groups):
+        row = self._pick(group_id)
+        if row is None:
+            return refused()
+        if row.id == self.open_group:  # a second click closes it
             self.open_group, self.members, self.candidates = 0, [], []
             return
-        self.open_group, self.member_query = gid, ""
+        self.open_group, self.member_query = row.id, ""
         try:
             await self._load_members()
         except ServiceError as e:
@@ -137,9 +142,9 @@ class GroupsState(CoachState):
             self.candidates = await run_read(access_member_candidates, group_id=self.open_group,
                                              query=self.member_query)
 
-    async def _change(self, do, contact_id, done: str):
+    async def _change(self, do, cid: int, done: str):
         try:
-            name = await run_write(do, group_id=self.open_group, contact_id=as_id(contact_id))
+            name = await run_write(do, group_id=self.open_group, contact_id=cid)
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key))
         await self._load_members()
@@ -148,9 +153,15 @@ class GroupsState(CoachState):
 
     @rx.event
     async def add_member(self, contact_id: int):
+        """Only a contact of the candidates shown can be added."""
+        if not (cid := _shown(contact_id, self.candidates)):
+            return refused()
         self.member_query = ""  # ready to look for the next person
-        return await self._change(do_add_member, contact_id, texts.GROUP_MEMBER_ADDED)
+        return await self._change(do_add_member, cid, texts.GROUP_MEMBER_ADDED)
 
     @rx.event
     async def remove_member(self, contact_id: int):
-        return await self._change(do_remove_member, contact_id, texts.GROUP_MEMBER_REMOVED)
+        """Only a member shown can be removed."""
+        if not (cid := _shown(contact_id, self.members)):
+            return refused()
+        return await self._change(do_remove_member, cid, texts.GROUP_MEMBER_REMOVED)

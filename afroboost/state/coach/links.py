@@ -6,10 +6,12 @@ counts as the user gesture the clipboard API asks for.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from afroboost import texts
-from afroboost.db import run_read, run_write
+from afroboost.db import run_write
 from afroboost.services import ServiceError
 from afroboost.services.chat.links import (
     MAX_PROMPT,
@@ -21,22 +23,20 @@ from afroboost.services.chat.links import (
 )
 from afroboost.services.forms import error_messages
 from afroboost.state.auth import CoachState
-from afroboost.state.coach.rows import as_text, ask_row, delete_row
+from afroboost.state.coach.crud import Crud, RowsTab, as_text
 
 ERR_FIELDS = ("title", "custom_prompt", "general")
 
 
-class ChatLinksState(CoachState):
-    links: list[LinkRow] = []
+class ChatLinksState(RowsTab, CoachState):
+    """Links are created, never edited; a delete is soft (see links.do_delete_chat_link)."""
+
+    crud: ClassVar[Crud] = Crud(access_rows=access_chat_links, id_arg="link_id", do_delete=do_delete_chat_link,
+                                deleted=texts.LINK_DELETED)
+    rows: list[LinkRow] = []
     title: str = ""
     custom_prompt: str = ""
     err: dict[str, str] = dict.fromkeys(ERR_FIELDS, "")
-    confirm_delete: int = 0
-
-    @rx.event
-    async def load(self):
-        """on_mount of the card."""
-        await self._refresh()
 
     @rx.event
     def set_title(self, value: str):
@@ -57,19 +57,3 @@ class ChatLinksState(CoachState):
         self.title, self.custom_prompt, self.err = "", "", dict.fromkeys(ERR_FIELDS, "")
         await self._refresh()
         return rx.toast.success(texts.LINK_CREATED.format(title=link.title))
-
-    async def _refresh(self) -> None:
-        self.links = await run_read(access_chat_links)
-
-    @rx.event
-    def ask_delete(self, link_id: int):
-        ask_row(self, link_id, self.links)
-
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, link_id: int):
-        """Soft delete after « Êtes-vous sûr ? »."""
-        return await delete_row(self, link_id, do_delete_chat_link, "link_id", texts.LINK_DELETED)

@@ -6,6 +6,8 @@ typing only sends the query, never the list again.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from afroboost import texts
@@ -22,30 +24,23 @@ from afroboost.services.catalog.offers import (
     do_save_offer,
 )
 from afroboost.state.auth import CoachState
-from afroboost.state.coach.forms import show_form_errors, typed_form
-from afroboost.state.coach.uploads import drop_image, rejected_message, store_image
+from afroboost.state.coach.crud import Crud, as_text, refused
+from afroboost.state.coach.crud_image import ImageField, ImageTab
 
-FIELDS = ("name", "description", "kind", "price", "image", "stripe_url", "paypal_url", "twint_url")
 TYPED = ("name", "description", "kind", "price", "stripe_url", "paypal_url", "twint_url")  # image: upload only
-ERR_FIELDS = (*FIELDS, "general")
-MAX_TYPED = 1000
+CRUD = Crud(access_rows=access_offer_rows, id_arg="offer_id", do_delete=do_delete_offer, deleted=texts.OFFER_DELETED,
+            kept=texts.OFFER_ARCHIVED_DONE, access_form=access_offer_form, do_save=do_save_offer, blank=OfferForm,
+            typed=dict.fromkeys(TYPED, 1000), form_fields=(*TYPED, "image"), saved=texts.OFFER_SAVED)
 
 
-def _blank_form() -> dict[str, str]:
-    return typed_form(OfferForm(), FIELDS)
-
-
-class OffersState(CoachState):
+class OffersState(ImageTab, CoachState):
+    crud: ClassVar[Crud] = CRUD
+    crud_image: ClassVar[ImageField] = ImageField("image", "offers", MAX_IMAGE_BYTES)
     rows: list[OfferRow] = []
     query: str = ""
-    form_open: bool = False
-    editing: int = 0
-    form: dict[str, str] = _blank_form()
+    form = CRUD.blank_form()
+    err = CRUD.no_errors()
     form_visible: bool = True
-    err: dict[str, str] = dict.fromkeys(ERR_FIELDS, "")
-    notice: str = ""
-    confirm_delete: int = 0
-    _saved_image: str = ""  # the image the edited offer already has (uploads differ until saved)
 
     @rx.var
     def matches(self) -> int:
@@ -53,124 +48,30 @@ class OffersState(CoachState):
         return sum(1 for r in self.rows if q in r.haystack)
 
     @rx.event
-    async def load(self):
-        """on_mount of the tab."""
-        self.rows = await run_read(access_offer_rows)
-
-    @rx.event
     def set_query(self, value: str):
-        self.query = str(value)[:100]
+        self.query = as_text(value, 100)
 
-    # --- form --------------------------------------------------------------------------
-    async def _drop_unsaved_upload(self):
-        """An image uploaded into the form but never saved is deleted, not left on disk."""
-        if self.form.get("image", "") != self._saved_image:
-            await drop_image(self.form.get("image", ""))
-        self.form["image"] = self._saved_image
+    def _filled(self, form: OfferForm) -> None:
+        super()._filled(form)
+        self.form_visible = form.visible
 
-    @rx.event
-    async def new(self):
-        await self._drop_unsaved_upload()
-        self.form, self.form_visible, self.editing, self.form_open = _blank_form(), True, 0, True
-        self.err, self._saved_image = dict.fromkeys(ERR_FIELDS, ""), ""
-
-    @rx.event
-    async def edit(self, offer_id: int):
-        try:
-            form = await run_read(access_offer_form, offer_id=int(offer_id))
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key, **e.params))
-        await self._drop_unsaved_upload()
-        self.form, self.form_visible, self._saved_image = typed_form(form, FIELDS), form.visible, form.image
-        self.editing, self.form_open, self.err = int(offer_id), True, dict.fromkeys(ERR_FIELDS, "")
-
-    @rx.event
-    def set_field(self, name: str, value: str):
-        if name in TYPED:
-            self.form[name] = str(value)[:MAX_TYPED]
-            self.err[name] = ""
+    def _service_form(self) -> OfferForm:
+        return OfferForm(**self.form, visible=self.form_visible)
 
     @rx.event
     def set_visible(self, value: bool):
         self.form_visible = bool(value)
 
     @rx.event
-    async def close_form(self):
-        await self._drop_unsaved_upload()
-        self.form_open, self.editing = False, 0
-
-    @rx.event
-    async def save(self):
-        form = OfferForm(**{k: self.form.get(k, "") for k in FIELDS}, visible=self.form_visible)
-        try:
-            await run_write(do_save_offer, offer_id=self.editing, form=form)
-        except ServiceError as e:
-            show_form_errors(self, e, ERR_FIELDS)
-            return
-        if self._saved_image != form.image:
-            await drop_image(self._saved_image)  # replaced or removed: the old file goes
-        self.form_open, self.editing, self._saved_image = False, 0, ""
-        self.rows = await run_read(access_offer_rows)
-        return rx.toast.success(texts.OFFER_SAVED)
-
-    # --- image -------------------------------------------------------------------------
-    @rx.event
-    async def upload_image(self, files: list[rx.UploadFile]):
-        """Store the chosen image now; the offer points to it once the form is saved."""
-        self.err["image"] = ""
-        if not files:
-            return
-        rel, self.err["image"] = await store_image(files, "offers", max_bytes=MAX_IMAGE_BYTES)
-        if not rel:
-            return
-        await self._drop_unsaved_upload()
-        self.form["image"] = rel
-
-    @rx.event
-    def image_rejected(self, rejected: list[dict]):
-        self.err["image"] = rejected_message(rejected, "offers")
-
-    @rx.event
-    async def remove_image(self):
-        await self._drop_unsaved_upload()
-        self.form["image"], self.err["image"] = "", ""
-
-    # --- delete / archive / restore ------------------------------------------------------
-    @rx.event
-    def ask_delete(self, offer_id: int):
-        self.confirm_delete = int(offer_id)
-
-    @rx.event
-    def keep(self):
-        self.confirm_delete = 0
-
-    @rx.event
-    async def delete(self, offer_id: int):
-        self.confirm_delete = 0
-        image = next((r.image for r in self.rows if r.id == int(offer_id)), "")
-        try:
-            outcome = await run_write(do_delete_offer, offer_id=int(offer_id))
-        except ServiceError as e:
-            return rx.toast.error(texts.err(e.key, **e.params))
-        if outcome == "deleted":
-            await drop_image(image)
-        if int(offer_id) == self.editing:
-            await self._drop_unsaved_upload()
-            self.form_open, self.editing, self._saved_image = False, 0, ""
-        self.notice = texts.OFFER_ARCHIVED_DONE if outcome == "archived" else ""
-        self.rows = await run_read(access_offer_rows)
-        return rx.toast.success(texts.OFFER_DELETED) if outcome == "deleted" else None
-
-    @rx.event
     async def restore(self, offer_id: int):
+        """An archived offer back in the shop."""
+        row = self._pick(offer_id, lambda r: r.archived)
+        if row is None:
+            return refused()
         try:
-            await run_write(do_restore_offer, offer_id=int(offer_id))
+            await run_write(do_restore_offer, offer_id=row.id)
         except ServiceError as e:
             return rx.toast.error(texts.err(e.key, **e.params))
         self.notice = ""
         self.rows = await run_read(access_offer_rows)
         return rx.toast.success(texts.OFFER_RESTORED)
-
-    @rx.event
-    def close_notice(self):
-        self.notice = ""

@@ -16,8 +16,8 @@ from afroboost.services.chat.messages import do_ensure_assistant_conversation
 from afroboost.state.chat import ChatRoom
 from afroboost.state.coach.conversations import ConversationsState
 from afroboost.state.coach.crm import CrmState
+from afroboost.state.coach.crud import as_id
 from afroboost.state.coach.links import ChatLinksState
-from afroboost.state.coach.rows import as_id
 from tests.factories import coach_cookie
 
 

@@ -25,6 +25,20 @@ from afroboost.state.auth import AuthState, CoachGuard, CoachState, denied
 from tests.factories import COACH_EMAIL, NOW, coach_cookie
 
 
+class ProbeKit(rx.State, mixin=True):
+    """A mixin that is not a CoachState: its handler must still be guarded where it is used."""
+
+    poked: bool = False
+
+    @rx.event
+    def poke(self):
+        self.poked = True
+
+
+class ProbeKitState(ProbeKit, CoachState):
+    pass
+
+
 def coach_states() -> list[type[rx.State]]:
     found, todo = [], list(CoachState.get_substates())
     while todo:
@@ -104,6 +118,29 @@ def test_there_are_coach_handlers_to_check():
     names = {f"{cls.__name__}.{n}" for cls, n in all_handlers()}
     assert "DashboardState.open_tab" in names and "ReservationsState.check_in" in names
     assert len(names) >= 15
+
+
+def test_handlers_from_mixins_are_enumerated_for_every_kit_tab():
+    """The CRUD kit's handlers live on a mixin: each tab using it has them, and they are checked."""
+    from afroboost.state.coach.crud import CrudTab, RowsTab
+
+    names = {(cls, n) for cls, n in all_handlers()}
+    kit_tabs = [cls for cls in coach_states() if issubclass(cls, RowsTab)]
+    assert len(kit_tabs) >= 9
+    for cls in kit_tabs:
+        kit = ("load", "ask_delete", "keep", "delete") + (
+            ("new", "edit", "set_field", "save", "close_form", "close_notice") if issubclass(cls, CrudTab) else ())
+        assert {(cls, n) for n in kit} <= names, cls.__name__
+    assert (ProbeKitState, "poke") in names
+
+
+async def test_a_mixin_handler_refuses_a_non_coach_and_lets_the_coach_through(db):
+    for cookie, allowed in (("", False), (coach_cookie("awa@example.ch"), False), (coach_cookie(), True)):
+        root = _tree(cookie)
+        state = _substate(root, ProbeKitState)
+        result = await _call(state, "poke")
+        assert state.poked is allowed
+        assert _is_refusal(result) is not allowed
 
 
 @pytest.mark.parametrize("who", list(VISITORS))
