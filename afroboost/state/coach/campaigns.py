@@ -13,7 +13,6 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write, utc_now
-from afroboost.integrations.registry import channel_status
 from afroboost.services import ServiceError
 from afroboost.services.campaigns.campaigns import (
     MAX_BODY,
@@ -24,6 +23,7 @@ from afroboost.services.campaigns.campaigns import (
     recipients_preview,
     render_body,
 )
+from afroboost.services.campaigns.channels import channel_status
 from afroboost.services.content.media import MediaRow, access_media_rows
 from afroboost.services.forms import error_messages
 from afroboost.services.jobs.scheduler import schedule_slot
