@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.components.theme import MUTED, PINK, VIOLET
 from afroboost.services.chat.format import Segment
 from afroboost.services.chat.messages import MessageView
 from afroboost.state.chat import ChatIdentity as I

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, card, field_error, neon_button
+from afroboost.components.theme import MUTED, card, field_error, neon_button
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat_code import ChatCode as C
 

@@ -11,7 +11,7 @@ import json
 
 import reflex as rx
 
-from afroboost.components.layout import VIOLET
+from afroboost.components.theme import VIOLET
 from afroboost.services.chat.format import EMOJI_URL, QUICK_NATIVE, custom_emojis, emoji_tag
 from afroboost.texts.chat_bubbles import CHAT_EMOJI_BUTTON, CHAT_EMOJI_CUSTOM, CHAT_EMOJI_NATIVE
 

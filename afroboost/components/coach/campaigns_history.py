@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.campaigns_deliveries import deliveries_table
 from afroboost.components.coach.conversations_kit import LINE_CLAMP_2, sure
 from afroboost.components.coach.form_kit import ROW_STYLE
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.state.coach.campaigns_edit import CampaignEditState as E
 from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
 from afroboost.state.coach.campaigns_kit import HistoryRow

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, search_box
 from afroboost.components.coach.form_kit import fill
-from afroboost.components.layout import MUTED, VIOLET, field_error
+from afroboost.components.theme import MUTED, VIOLET, field_error
 from afroboost.state.coach.campaigns import CampaignFormState as F
 from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
 from afroboost.state.coach.campaigns_kit import BasketItem

@@ -16,7 +16,7 @@ from afroboost.components.coach.crm import crm_card
 from afroboost.components.coach.groups import groups_card
 from afroboost.components.coach.links import links_card
 from afroboost.components.coach.verification import verification_codes_card
-from afroboost.components.layout import card
+from afroboost.components.theme import card
 
 TWO_COLUMNS = rx.breakpoints(initial="minmax(0, 1fr)", md="minmax(0, 2fr) minmax(0, 3fr)")
 CARDS = rx.breakpoints(initial="minmax(0, 1fr)", lg="minmax(0, 1fr) minmax(0, 1fr)")
