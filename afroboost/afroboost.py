@@ -21,8 +21,8 @@ from afroboost.services.jobs.scheduler import scheduler_lifespan
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.chat import ChatIdentity
-from afroboost.state.chat_campaign import show_campaign_messages
-from afroboost.state.chat_private import Inbox
+from afroboost.state.chat.campaign import show_campaign_messages
+from afroboost.state.chat.inbox import Inbox
 from afroboost.state.content_public import ArticlePageState, ArticlesListState, MediaPageState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState

@@ -13,8 +13,8 @@ from afroboost.components.theme import MUTED, PINK, VIOLET
 from afroboost.services.chat.format import Segment
 from afroboost.services.chat.messages import MessageView
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_private import PrivateRoom
-from afroboost.state.chat_room import ChatRoom
+from afroboost.state.chat.private import PrivateRoom
+from afroboost.state.chat.room import ChatRoom
 from afroboost.texts.chat_bubbles import CHAT_AI_NAME, CHAT_COACH_BADGE, CHAT_WRITE_PRIVATELY
 from afroboost.texts.trust_booking import CHAT_DELETE_MESSAGE
 

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.theme import MUTED, card, field_error, neon_button
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_code import ChatCode as C
+from afroboost.state.chat.code import ChatCode as C
 
 TAP = "44px"  # a thumb's target on a phone
 

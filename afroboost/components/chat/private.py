@@ -10,8 +10,9 @@ from afroboost.components.chat.composer import composer
 from afroboost.components.theme import MUTED, PINK
 from afroboost.services.chat.private import PrivateView
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_private import DM_COMPOSER_ID, Inbox
-from afroboost.state.chat_private import PrivateRoom as P
+from afroboost.state.chat.inbox import Inbox
+from afroboost.state.chat.private import DM_COMPOSER_ID
+from afroboost.state.chat.private import PrivateRoom as P
 
 
 def unread_badge(count, testid: str) -> rx.Component:

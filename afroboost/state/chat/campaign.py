@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 
 from afroboost.services.chat.messages import MessageView
-from afroboost.state.chat_push import append_to_room
-from afroboost.state.chat_room import ROOM_SIZE, ChatRoom
+from afroboost.state.chat.push import append_to_room
+from afroboost.state.chat.room import ROOM_SIZE, ChatRoom
 
 PUSH_CONCURRENCY = 16  # each push is a state lock + read + write (a Redis round trip with several workers)
 
