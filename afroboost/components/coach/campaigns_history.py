@@ -33,7 +33,7 @@ def status_badge(r: HistoryRow) -> rx.Component:
 def actions(r: HistoryRow) -> rx.Component:
     return rx.cond(
         H.confirm_delete == r.id,
-        sure(H.delete(r.id), H.keep, "campaign-delete"),
+        sure(E.delete(r.id), H.keep, "campaign-delete"),
         rx.flex(
             rx.cond(r.can_launch, rx.button(texts.CAMP_LAUNCH, size="1", class_name="ab-btn",
                                             on_click=H.launch(r.id), data_testid="campaign-launch")),
