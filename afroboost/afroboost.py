@@ -16,11 +16,13 @@ from afroboost.pages.coach import coach_login_page, coach_page
 from afroboost.pages.home import home_page
 from afroboost.pages.lookup import lookup_page
 from afroboost.pages.media import media_page
+from afroboost.services.campaigns.chat_delivery import set_chat_publisher
 from afroboost.services.jobs.scheduler import scheduler_lifespan
 from afroboost.state.auth import AuthState, CoachGuard
 from afroboost.state.booking import BookingState
 from afroboost.state.chat import ChatIdentity
-from afroboost.state.chat_private import Inbox
+from afroboost.state.chat.campaign import show_campaign_messages
+from afroboost.state.chat.inbox import Inbox
 from afroboost.state.content_public import ArticlePageState, ArticlesListState, MediaPageState
 from afroboost.state.home import HomeState
 from afroboost.state.lookup import LookupState
@@ -36,6 +38,8 @@ app = rx.App(
 app.add_middleware(CoachGuard())
 # Campaign scheduler: every worker runs this; the one holding the DB lease runs APScheduler.
 app.register_lifespan_task(scheduler_lifespan)
+# Campaign messages stored in the chat show live in open rooms (only where this app runs).
+set_chat_publisher(show_campaign_messages)
 
 app.add_page(home_page, route=routes.HOME, title=f"{texts.BRAND} – {texts.TAGLINE}",
              description=texts.HERO_PITCH, on_load=HomeState.load)

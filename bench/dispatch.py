@@ -219,7 +219,7 @@ def open_rows(campaign_ids: list[int]) -> int:
 
 async def drain(campaign_id: int, *, worker: str, timeout: float) -> float:
     """Dispatch until every row of the campaign is final (retries with backoff included); seconds taken."""
-    from afroboost.integrations.registry import adapters_from_settings
+    from afroboost.services.campaigns.channels import adapters_from_settings
     from afroboost.services.campaigns.dispatch import dispatch_due
 
     adapters = adapters_from_settings()

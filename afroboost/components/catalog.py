@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from afroboost.components.layout import MUTED, PINK, VIOLET, card
+from afroboost.components.theme import MUTED, PINK, VIOLET, card
 from afroboost.services.catalog.listing import OfferView, SessionView
 
 

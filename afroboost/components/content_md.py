@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from afroboost.components.layout import PINK
+from afroboost.components.theme import PINK
 
 
 def _pre(value, **_props) -> rx.Component:

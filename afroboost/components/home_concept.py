@@ -8,7 +8,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, VIOLET, card
+from afroboost.components.theme import MUTED, PINK, VIOLET, card
 from afroboost.services.content.concept import FaqItem
 from afroboost.state.home import HomeState
 

@@ -1,10 +1,12 @@
-"""Page frame: header, footer (with the « © Afroboost 2026 » line), neon cards."""
+"""Page frame: header, footer (with the « © Afroboost 2026 » line), the chat widget (tokens: theme.py)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from afroboost import texts
+from afroboost.components.chat.widget import chat_widget
+from afroboost.components.theme import MUTED
 from afroboost.routes import ARTICLES, BOOK, HOME, LOOKUP
 
 SECRET_CLICKS = (
@@ -13,25 +15,6 @@ SECRET_CLICKS = (
     " window.__abClicks = c;"
     " if (c.length >= 3) { window.__abClicks = []; window.location.assign('/coach/login'); } })()"
 )
-PINK = "#E91E63"
-VIOLET = "#8B5CF6"
-MUTED = "#a1a1aa"
-
-
-def card(*children, **props) -> rx.Component:
-    props.setdefault("padding", ["1em", "1.25em"])
-    props.setdefault("width", "100%")
-    props.setdefault("class_name", "ab-card")
-    return rx.box(*children, **props)
-
-
-def neon_button(label, **props) -> rx.Component:
-    props.setdefault("size", "3")
-    return rx.button(label, class_name="ab-btn", **props)
-
-
-def field_error(message: rx.Var, test_id: str) -> rx.Component:
-    return rx.cond(message != "", rx.text(message, class_name="ab-field-error", data_testid=test_id))
 
 
 def header() -> rx.Component:
@@ -67,8 +50,6 @@ def footer() -> rx.Component:
 
 def page(*children, top: rx.Component | None = None, widget: bool = True, **props) -> rx.Component:
     """The public page frame: header, an optional full-width band, a centred column, footer, chat widget."""
-    from afroboost.components.chat.widget import chat_widget
-
     props.setdefault("max_width", "1100px")
     return rx.box(
         header(),

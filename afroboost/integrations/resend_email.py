@@ -113,16 +113,12 @@ class ResendEmail:
                 results[i] = result
         return results  # type: ignore[return-value]
 
-    def unsubscribe_url(self, m: OutgoingMessage) -> str:
-        if m.unsubscribe_url or not m.contact_id:
-            return m.unsubscribe_url
-        from afroboost.services.contacts.consent import unsubscribe_url
-
-        return unsubscribe_url(m.contact_id)
-
     def params(self, m: OutgoingMessage) -> dict:
-        """One email of the batch, as Resend's API takes it."""
-        unsub = self.unsubscribe_url(m)
+        """One email of the batch, as Resend's API takes it.
+
+        The one-click opt-out link comes with the message (services/campaigns/messages.py signs it).
+        """
+        unsub = m.unsubscribe_url
         mail = render_campaign_email(subject=m.campaign_name, body=m.body, first_name=m.first_name,
                                      media_url=m.media_url, unsubscribe_url=unsub, site_url=self.site_url)
         params: dict = {"from": self.sender, "to": [m.to_email], "subject": mail.subject, "html": mail.html,

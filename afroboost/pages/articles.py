@@ -6,7 +6,8 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.content_md import safe_markdown_view
-from afroboost.components.layout import MUTED, PINK, card, page
+from afroboost.components.layout import page
+from afroboost.components.theme import MUTED, PINK, card
 from afroboost.routes import ARTICLES
 from afroboost.services.content.articles import ArticleView
 from afroboost.state.content_public import ArticlePageState as P

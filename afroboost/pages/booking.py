@@ -6,7 +6,8 @@ import reflex as rx
 
 from afroboost.components.booking.final import step_done, step_info, step_summary, step_waitlisted
 from afroboost.components.booking.steps import step_offer, step_session
-from afroboost.components.layout import card, page
+from afroboost.components.layout import page
+from afroboost.components.theme import card
 from afroboost.state.booking import BookingState as B
 
 

@@ -6,7 +6,8 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.chat.widget import chat_body, notify_hook
-from afroboost.components.layout import card, page
+from afroboost.components.layout import page
+from afroboost.components.theme import card
 
 
 def chat_page() -> rx.Component:

@@ -7,7 +7,8 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.widget import notify_hook
 from afroboost.components.coach.tabs import tab_bar, tab_panels
-from afroboost.components.layout import MUTED, card, neon_button, page
+from afroboost.components.layout import page
+from afroboost.components.theme import MUTED, card, neon_button
 from afroboost.settings import get_settings
 from afroboost.state.auth import AuthState, post_to
 

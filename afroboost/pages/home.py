@@ -7,7 +7,8 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.catalog import grid, offer_card, spots_badge
 from afroboost.components.home_concept import contact_section, faq_section, hero_backdrop
-from afroboost.components.layout import MUTED, VIOLET, card, neon_button, page
+from afroboost.components.layout import page
+from afroboost.components.theme import MUTED, VIOLET, card, neon_button
 from afroboost.routes import BOOK, book_session_url
 from afroboost.services.catalog.listing import CourseView, SessionView
 from afroboost.state.home import HomeState

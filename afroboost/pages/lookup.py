@@ -6,7 +6,8 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.booking.final import summary_line
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button, page
+from afroboost.components.layout import page
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.state.lookup import LookupState as L
 
 

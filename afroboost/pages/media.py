@@ -8,7 +8,8 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import PINK, page
+from afroboost.components.layout import page
+from afroboost.components.theme import PINK
 from afroboost.pages.articles import not_found
 from afroboost.routes import HOME
 from afroboost.state.content_public import MediaPageState as S

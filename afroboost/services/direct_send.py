@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 
 from afroboost.integrations.channels import OutgoingMessage
-from afroboost.integrations.registry import adapters_from_settings
+from afroboost.services.campaigns.channels import adapters_from_settings
 from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.direct")

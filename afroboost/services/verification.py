@@ -25,6 +25,7 @@ from afroboost import texts
 from afroboost.db import as_utc, run_write, utc_now
 from afroboost.models import Contact
 from afroboost.models.auth import VerificationCode
+from afroboost.services.catalog.listing import format_time
 from afroboost.services.direct_send import EMAIL, DirectText, Recipient, channel_order, masked, send_direct
 from afroboost.settings import get_secret_key, get_settings
 
@@ -135,8 +136,6 @@ def do_check_code(session: Session, *, contact_id: int, purpose: str, code: str,
 
 def live_demo_codes(session: Session, *, now: datetime | None = None) -> list[DemoCode]:
     """Codes no channel could carry and that still work, for the coach's dashboard."""
-    from afroboost.services.catalog.listing import format_time
-
     now = now or utc_now()
     rows = session.exec(select(VerificationCode, Contact).join(Contact, Contact.id == VerificationCode.contact_id)
                         .where(VerificationCode.demo_code.is_not(None)).where(VerificationCode.used_at.is_(None))

@@ -9,7 +9,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-from afroboost.state.chat_room import ChatRoom
+from afroboost.state.chat.room import ChatRoom
 
 REPLY = "Bonjour, ici Coach Bassi ! Le cours Afrobeat t'attend 💪"
 

@@ -13,9 +13,10 @@ from sqlmodel import func, select
 from afroboost import texts
 from afroboost.db import in_read, in_write, utc_now, write_session
 from afroboost.integrations.channels import OutgoingMessage
-from afroboost.integrations.chat_channel import ChatChannel, Raced, post_messages
+from afroboost.integrations.chat_channel import Raced
 from afroboost.models import ChatMessage, Conversation, ConversationKind, ConversationStatus
 from afroboost.models.campaign import Delivery
+from afroboost.services.campaigns.chat_delivery import chat_channel, post_messages
 from afroboost.services.chat.messages import do_ensure_assistant_conversation, do_ensure_default_groups
 from afroboost.services.contacts.contacts import do_upsert_contact
 from tests.channel_rows import deliveries
@@ -47,7 +48,7 @@ def count_messages() -> int:
 async def test_internal_message_lands_in_the_persons_own_conversation(db):
     [awa] = contacts(1)
     [did] = deliveries("internal", [awa])
-    result = await ChatChannel("internal").send(msg(did, contact_id=awa, media_url="https://afroboost.example/v/x"))
+    result = await chat_channel("internal").send(msg(did, contact_id=awa, media_url="https://afroboost.example/v/x"))
     assert result.status == "sent"
     conv = in_read(lambda s: s.exec(select(Conversation).where(Conversation.contact_id == awa)).one())
     assert conv.kind == ConversationKind.assistant.value and conv.status == ConversationStatus.ai.value
@@ -62,7 +63,7 @@ async def test_an_existing_conversation_is_reused_and_keeps_its_ai_status(db):
     [awa] = contacts(1)
     conv_id = in_write(lambda s: do_ensure_assistant_conversation(s, contact_id=awa).id)
     [did] = deliveries("internal", [awa])
-    await ChatChannel("internal").send(msg(did, contact_id=awa))
+    await chat_channel("internal").send(msg(did, contact_id=awa))
     assert len(messages_in(conv_id)) == 1
     assert in_read(lambda s: s.get(Conversation, conv_id).status) == ConversationStatus.ai.value
     assert in_read(lambda s: s.exec(select(func.count()).select_from(Conversation)).one()) == 1
@@ -78,7 +79,7 @@ async def test_group_message_goes_to_the_room_and_a_bad_target_fails_alone(db):
     private = in_write(lambda s: do_ensure_assistant_conversation(s, contact_id=awa).id)
     targets = [groups[0], groups[2], private, groups[1]]
     dids = deliveries("group", targets)
-    results = await ChatChannel("group").send_batch([msg(d, conversation_id=g)
+    results = await chat_channel("group").send_batch([msg(d, conversation_id=g)
                                                      for d, g in zip(dids, targets, strict=True)])
     assert [r.status for r in results] == ["sent", "failed", "failed", "sent"]
     assert results[1].error_code == results[2].error_code == "no_group"
@@ -88,7 +89,7 @@ async def test_group_message_goes_to_the_room_and_a_bad_target_fails_alone(db):
 
 async def test_unknown_contact_or_empty_body_fails(db):
     [did, did2] = deliveries("internal", contacts(2))
-    results = await ChatChannel("internal").send_batch([msg(did, contact_id=987654),
+    results = await chat_channel("internal").send_batch([msg(did, contact_id=987654),
                                                         msg(did2, contact_id=2, body="  ")])
     assert [(r.status, r.error_code) for r in results] == [("failed", "no_contact"), ("failed", "empty")]
     assert count_messages() == 0
@@ -98,7 +99,7 @@ async def test_a_retried_delivery_never_posts_twice(db):
     """A crash after the message was committed but before « sent » was recorded: the retry reports it."""
     people = contacts(3)
     dids = deliveries("internal", people)
-    channel = ChatChannel("internal")
+    channel = chat_channel("internal")
     first = await channel.send_batch([msg(d, contact_id=c) for d, c in zip(dids, people, strict=True)])
     again = await channel.send_batch([msg(d, contact_id=c) for d, c in zip(dids, people, strict=True)])
     assert [r.provider_id for r in again] == [r.provider_id for r in first]
@@ -126,6 +127,6 @@ def test_concurrent_dispatchers_on_the_same_rows_post_each_message_once(any_db):
 async def test_messages_without_a_ledger_row_are_still_posted(db):
     """Benches and previews may send without delivery rows: nothing to mark, the message goes out."""
     [awa] = contacts(1)
-    results = await ChatChannel("internal").send_batch([msg(10_001, contact_id=awa), msg(10_002, contact_id=awa)])
+    results = await chat_channel("internal").send_batch([msg(10_001, contact_id=awa), msg(10_002, contact_id=awa)])
     assert [r.status for r in results] == ["sent", "sent"] and count_messages() == 2
     assert utc_now() - timedelta(minutes=1) < in_read(lambda s: s.exec(select(ChatMessage)).first().created_at)

@@ -10,9 +10,9 @@ import time
 import pytest
 
 from afroboost.integrations.channels import OutgoingMessage
-from afroboost.integrations.registry import adapters_from_settings, channel_status
 from afroboost.integrations.resend_email import ResendEmail
-from afroboost.services.contacts.consent import contact_from_unsubscribe_token
+from afroboost.services.campaigns.channels import adapters_from_settings, channel_status
+from afroboost.services.contacts.consent import contact_from_unsubscribe_token, unsubscribe_url
 from tests import ai_world
 from tests.fakes.resend_server import FakeResend
 from tests.fakes.server import LocalServer, free_port
@@ -40,7 +40,8 @@ def mail(fake) -> ResendEmail:
 def msg(n: int = 1, **kw) -> OutgoingMessage:
     values = dict(delivery_id=n, idempotency_key=f"afroboost-delivery-{n}", channel="email", campaign_id=7,
                   campaign_name="Cours de mercredi", body="Salut Awa,\n\non se voit mercredi à 18:30 ?",
-                  contact_id=n, first_name="Awa", to_email=f"p{n}@example.ch")
+                  contact_id=n, first_name="Awa", to_email=f"p{n}@example.ch",
+                  unsubscribe_url=unsubscribe_url(n))  # as the dispatcher builds it (services/campaigns/messages.py)
     values.update(kw)
     return OutgoingMessage(**values)
 

@@ -13,9 +13,9 @@ import pytest
 from afroboost import texts
 from afroboost.db import in_read, write_session
 from afroboost.integrations.channels import OutgoingMessage
-from afroboost.integrations.registry import adapters_from_settings, channel_status
 from afroboost.integrations.twilio_whatsapp import TwilioWhatsApp
 from afroboost.models.campaign import Delivery
+from afroboost.services.campaigns.channels import adapters_from_settings, channel_status
 from afroboost.services.contacts.contacts import do_upsert_contact
 from tests import ai_world
 from tests.channel_rows import deliveries

@@ -15,8 +15,8 @@ from datetime import timedelta
 from sqlmodel import func, select
 
 from afroboost.db import in_read, in_write
-from afroboost.integrations.chat_channel import ChatChannel
 from afroboost.models import ChatMessage
+from afroboost.services.campaigns.chat_delivery import chat_channel
 from afroboost.services.campaigns.dispatch import claim_due, dispatch_due
 from tests.campaign_world import FakeAdapter, campaign, deliveries, make_group, make_people, schedule, statuses, users
 from tests.factories import NOW
@@ -34,7 +34,7 @@ def test_three_dispatchers_send_every_row_exactly_once(any_db):
                    channels={"internal": True, "email": True})
     assert statuses(cid) == Counter(queued=2 * PEOPLE)
     mail = FakeAdapter("email", delay=0.005, max_batch=100)
-    adapters = {"internal": ChatChannel("internal", push=False), "email": mail}
+    adapters = {"internal": chat_channel("internal", publish=False), "email": mail}
     at = NOW + timedelta(minutes=1)
 
     def dispatcher(n: int) -> int:

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.booking.steps import back, chosen_line, step_title, text_field
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.state.booking import BookingState as B
 
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.catalog import offer_card, spots_badge
-from afroboost.components.layout import MUTED, PINK, VIOLET, card, field_error
+from afroboost.components.theme import MUTED, PINK, VIOLET, card, field_error
 from afroboost.services.catalog.listing import CourseView, OfferView, SessionView
 from afroboost.state.booking import BookingState as B
 

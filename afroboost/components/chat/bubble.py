@@ -10,12 +10,12 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.components.theme import MUTED, PINK, VIOLET
 from afroboost.services.chat.format import Segment
 from afroboost.services.chat.messages import MessageView
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_private import PrivateRoom
-from afroboost.state.chat_room import ChatRoom
+from afroboost.state.chat.private import PrivateRoom
+from afroboost.state.chat.room import ChatRoom
 
 GOLD = "#FACC15"
 CYAN = "#22d3ee"

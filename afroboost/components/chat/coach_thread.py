@@ -11,9 +11,9 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.composer import composer
 from afroboost.components.chat.room import clear_history_button, messages_box
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.state.chat import ChatRoom as R
-from afroboost.state.chat_room import COACH_COMPOSER_ID
+from afroboost.state.chat.room import COACH_COMPOSER_ID
 
 
 def coach_thread() -> rx.Component:

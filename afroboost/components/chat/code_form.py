@@ -5,9 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, card, field_error, neon_button
+from afroboost.components.theme import MUTED, card, field_error, neon_button
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_code import ChatCode as C
+from afroboost.state.chat.code import ChatCode as C
 
 TAP = "44px"  # a thumb's target on a phone
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.chat.emoji_picker import emoji_picker
-from afroboost.components.layout import neon_button
+from afroboost.components.theme import neon_button
 
 
 def composer(on_submit, *, input_id: str, on_typing=None, placeholder: str = texts.CHAT_PLACEHOLDER,

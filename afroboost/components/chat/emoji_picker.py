@@ -12,7 +12,7 @@ import json
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import VIOLET
+from afroboost.components.theme import VIOLET
 from afroboost.services.chat.format import EMOJI_URL, QUICK_NATIVE, custom_emojis, emoji_tag
 
 GRID = "repeat(6, 40px)"

@@ -7,11 +7,12 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.bubble import bubble
 from afroboost.components.chat.composer import composer
-from afroboost.components.layout import MUTED, PINK
+from afroboost.components.theme import MUTED, PINK
 from afroboost.services.chat.private import PrivateView
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_private import DM_COMPOSER_ID, Inbox
-from afroboost.state.chat_private import PrivateRoom as P
+from afroboost.state.chat.inbox import Inbox
+from afroboost.state.chat.private import DM_COMPOSER_ID
+from afroboost.state.chat.private import PrivateRoom as P
 
 
 def unread_badge(count, testid: str) -> rx.Component:

@@ -7,11 +7,11 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.bubble import bubble
 from afroboost.components.chat.composer import composer
-from afroboost.components.layout import MUTED, VIOLET, card, field_error, neon_button
+from afroboost.components.theme import MUTED, VIOLET, card, field_error, neon_button
 from afroboost.services.chat.messages import RoomView
 from afroboost.state.chat import ChatIdentity as I
 from afroboost.state.chat import ChatRoom as R
-from afroboost.state.chat_room import COMPOSER_ID, Typist
+from afroboost.state.chat.room import COMPOSER_ID, Typist
 
 
 def first_visit_form() -> rx.Component:

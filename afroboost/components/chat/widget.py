@@ -8,10 +8,10 @@ from afroboost import texts
 from afroboost.components.chat.code_form import code_form, unverified_note
 from afroboost.components.chat.private import private_list, private_window, unread_badge
 from afroboost.components.chat.room import coach_tools, first_visit_form, room_panel
-from afroboost.components.layout import MUTED, VIOLET
+from afroboost.components.theme import MUTED, VIOLET
 from afroboost.state.chat import ChatIdentity as I
-from afroboost.state.chat_code import ChatCode
-from afroboost.state.chat_private import Inbox
+from afroboost.state.chat.code import ChatCode
+from afroboost.state.chat.inbox import Inbox
 
 
 def notify_hook() -> rx.Component:

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import section
 from afroboost.components.coach.form_kit import labelled, switch_field
-from afroboost.components.layout import field_error, neon_button
+from afroboost.components.theme import field_error, neon_button
 from afroboost.state.coach.ai import AISettingsState as A
 
 

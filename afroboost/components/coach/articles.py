@@ -15,7 +15,7 @@ from afroboost.components.coach.content_fields import (
     view_link,
 )
 from afroboost.components.content_md import safe_markdown_view
-from afroboost.components.layout import MUTED, card, field_error
+from afroboost.components.theme import MUTED, card, field_error
 from afroboost.services.content.articles import ArticleRow
 from afroboost.state.coach.articles import ArticlesState as S
 from afroboost.state.coach.tabs import register_tab

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.state.coach.campaigns_history import SHOWN_DELIVERIES
 from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
 from afroboost.state.coach.campaigns_kit import DeliveryLine

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.chat.bubble import GOLD  # the coach's name colour in the chat
 from afroboost.components.coach.form_kit import labelled, text_field
-from afroboost.components.layout import MUTED, VIOLET
+from afroboost.components.theme import MUTED, VIOLET
 from afroboost.services.content.media import MediaRow
 from afroboost.state.coach.campaigns import CampaignFormState as F
 from afroboost.state.coach.campaigns_basket import CampaignBasketState as B

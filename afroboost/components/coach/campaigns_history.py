@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.campaigns_deliveries import deliveries_table
 from afroboost.components.coach.conversations_kit import LINE_CLAMP_2, sure
 from afroboost.components.coach.form_kit import ROW_STYLE
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.state.coach.campaigns_edit import CampaignEditState as E
 from afroboost.state.coach.campaigns_history import CampaignHistoryState as H
 from afroboost.state.coach.campaigns_kit import HistoryRow
@@ -33,7 +33,7 @@ def status_badge(r: HistoryRow) -> rx.Component:
 def actions(r: HistoryRow) -> rx.Component:
     return rx.cond(
         H.confirm_delete == r.id,
-        sure(H.delete(r.id), H.keep, "campaign-delete"),
+        sure(E.delete(r.id), H.keep, "campaign-delete"),
         rx.flex(
             rx.cond(r.can_launch, rx.button(texts.CAMP_LAUNCH, size="1", class_name="ab-btn",
                                             on_click=H.launch(r.id), data_testid="campaign-launch")),

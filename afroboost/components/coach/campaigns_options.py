@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.form_kit import labelled
-from afroboost.components.layout import MUTED, VIOLET, field_error, neon_button
+from afroboost.components.theme import MUTED, VIOLET, field_error, neon_button
 from afroboost.state.coach.campaigns import CampaignFormState as F
 from afroboost.state.coach.campaigns_edit import CampaignEditState as E
 from afroboost.state.coach.campaigns_kit import SlotItem

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, search_box
 from afroboost.components.coach.form_kit import fill
-from afroboost.components.layout import MUTED, VIOLET, field_error
+from afroboost.components.theme import MUTED, VIOLET, field_error
 from afroboost.state.coach.campaigns import CampaignFormState as F
 from afroboost.state.coach.campaigns_basket import CampaignBasketState as B
 from afroboost.state.coach.campaigns_kit import BasketItem
@@ -31,7 +31,7 @@ def option_line(o: BasketItem) -> rx.Component:
         rx.cond(picked, rx.icon("check", size=16, color=VIOLET), rx.icon("plus", size=16, color=MUTED)),
         align="center", spacing="2", width="100%", padding="0.45em 0.75em", cursor="pointer",
         background=rx.cond(picked, "rgba(139,92,246,0.12)", "transparent"),
-        _hover={"background": "rgba(233,30,99,0.10)"}, on_click=B.pick(o.key),
+        _hover={"background": "rgba(233,30,99,0.10)"}, on_click=[B.pick(o.key), F.recap],
         data_testid="recipient-option", data_kind=o.kind,
     )
 
@@ -50,7 +50,7 @@ def search_block() -> rx.Component:
         rx.flex(
             rx.text(B.search_count, size="1", color=MUTED, data_testid="recipient-count"),
             rx.spacer(),
-            rx.button(B.add_all_label, size="1", variant="soft", color_scheme="violet", on_click=B.add_all,
+            rx.button(B.add_all_label, size="1", variant="soft", color_scheme="violet", on_click=[B.add_all, F.recap],
                       disabled=B.options.length() == 0, data_testid="recipient-add-all"),
             align="center", width="100%", spacing="2",
         ),
@@ -71,7 +71,7 @@ def tag(b: BasketItem) -> rx.Component:
         rx.text(_icon(b.kind), size="2"),
         rx.text(b.label, size="2", style=ELLIPSIS, max_width="220px"),
         rx.icon_button(rx.icon("x", size=12), size="1", variant="ghost", color_scheme="gray", radius="full",
-                       on_click=B.remove(b.key), aria_label=texts.CAMP_REMOVE.split("{name}")[0] + b.label,
+                       on_click=[B.remove(b.key), F.recap], aria_label=texts.CAMP_REMOVE.split("{name}")[0] + b.label,
                        data_testid="basket-remove-" + b.key),
         align="center", spacing="1", padding="0.15em 0.3em 0.15em 0.6em", border_radius="999px",
         border="1.5px solid", border_color=color,
@@ -88,7 +88,7 @@ def basket_block() -> rx.Component:
                      + B.basket_users.to_string() + " 👤", color_scheme="violet", variant="soft",
                      data_testid="basket-count"),
             rx.spacer(),
-            rx.button(texts.CAMP_CLEAR, size="1", color_scheme="red", variant="solid", on_click=B.clear,
+            rx.button(texts.CAMP_CLEAR, size="1", color_scheme="red", variant="solid", on_click=[B.clear, F.recap],
                       disabled=B.basket.length() == 0, data_testid="basket-clear"),
             align="center", spacing="2", width="100%", wrap="wrap",
         ),

@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.codes_form import code_form
 from afroboost.components.coach.common import searchable_tab
 from afroboost.components.coach.form_kit import edit_button, row_actions, row_box, trash_button
-from afroboost.components.layout import MUTED, VIOLET
+from afroboost.components.theme import MUTED, VIOLET
 from afroboost.services.catalog.codes import PromoRow
 from afroboost.state.coach.codes import CodesState as S
 from afroboost.state.coach.tabs import register_tab

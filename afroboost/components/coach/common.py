@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.form_kit import notice, search_input
-from afroboost.components.layout import MUTED, neon_button
+from afroboost.components.theme import MUTED, neon_button
 
 
 def tab_panel(title: str, *children, **props) -> rx.Component:

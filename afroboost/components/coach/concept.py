@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.common import tab_panel
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.state.coach.concept import UPLOAD_ID
 from afroboost.state.coach.concept import ConceptState as C
 from afroboost.state.coach.tabs import register_tab

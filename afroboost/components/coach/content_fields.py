@@ -11,7 +11,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.common import scroll_box, tab_panel
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 
 IMAGE_ACCEPT = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"],
                 "image/gif": [".gif"]}

@@ -16,7 +16,7 @@ from afroboost.components.coach.crm import crm_card
 from afroboost.components.coach.groups import groups_card
 from afroboost.components.coach.links import links_card
 from afroboost.components.coach.verification import verification_codes_card
-from afroboost.components.layout import card
+from afroboost.components.theme import card
 from afroboost.state.coach.conversations import ConversationsState
 from afroboost.state.coach.tabs import register_tab
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, card
+from afroboost.components.theme import MUTED, PINK, card
 
 ELLIPSIS = {"white_space": "nowrap", "overflow": "hidden", "text_overflow": "ellipsis", "min_width": "0"}
 LINE_CLAMP_2 = {"display": "-webkit-box", "-webkit-line-clamp": "2", "-webkit-box-orient": "vertical",

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, LINE_CLAMP_2, icon_bubble, search_box, sure
-from afroboost.components.layout import MUTED, PINK, VIOLET, card
+from afroboost.components.theme import MUTED, PINK, VIOLET, card
 from afroboost.services.chat.conversations import ConversationRow
 from afroboost.state.coach.conversations import ConversationsState as S
 

@@ -21,7 +21,7 @@ from afroboost.components.coach.form_kit import (
     text_field,
     trash_button,
 )
-from afroboost.components.layout import MUTED, VIOLET, neon_button
+from afroboost.components.theme import MUTED, VIOLET, neon_button
 from afroboost.services.catalog.courses import CourseRow
 from afroboost.state.coach.courses import CoursesState as S
 from afroboost.state.coach.tabs import register_tab

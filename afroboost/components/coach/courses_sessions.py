@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.common import scroll_box
 from afroboost.components.coach.form_kit import fill, row_box
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.services.booking.sessions import SessionRow
 from afroboost.state.coach.courses import CoursesState as S
 

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import ELLIPSIS, icon_bubble, search_box, section, sure
 from afroboost.components.coach.form_kit import fill, row_box
-from afroboost.components.layout import MUTED, VIOLET
+from afroboost.components.theme import MUTED, VIOLET
 from afroboost.services.crm import ContactRow
 from afroboost.state.coach.crm import CrmState as C
 

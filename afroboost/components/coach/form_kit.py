@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from afroboost import texts
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 
 IMAGE_ACCEPT = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/gif": [".gif"],
                 "image/webp": [".webp"]}

@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.conversations_kit import icon_bubble, section, sure
 from afroboost.components.coach.form_kit import ROW_STYLE, fill
 from afroboost.components.coach.groups_members import members_panel
-from afroboost.components.layout import MUTED, PINK, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, field_error, neon_button
 from afroboost.services.chat.groups import GroupRow
 from afroboost.state.coach.groups import GroupsState as G
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import search_box
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.services.chat.groups import MemberRow
 from afroboost.state.coach.groups import GroupsState as G
 

@@ -7,7 +7,7 @@ import reflex as rx
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import section, sure
 from afroboost.components.coach.form_kit import fill, labelled, row_box, text_field
-from afroboost.components.layout import MUTED, VIOLET, neon_button
+from afroboost.components.theme import MUTED, VIOLET, neon_button
 from afroboost.services.chat.links import LinkRow
 from afroboost.state.coach.links import ChatLinksState as L
 

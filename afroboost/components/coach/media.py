@@ -14,7 +14,7 @@ from afroboost.components.coach.content_fields import (
     text_input,
     view_link,
 )
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.services.content.media import MediaRow
 from afroboost.state.coach.media import MediasState as S
 from afroboost.state.coach.tabs import register_tab

@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.common import searchable_tab
 from afroboost.components.coach.form_kit import edit_button, row_actions, row_box, trash_button
 from afroboost.components.coach.offers_form import offer_form
-from afroboost.components.layout import MUTED, PINK, VIOLET
+from afroboost.components.theme import MUTED, PINK, VIOLET
 from afroboost.services.catalog.offers import OfferRow
 from afroboost.state.coach.offers import OffersState as S
 from afroboost.state.coach.tabs import register_tab

@@ -15,7 +15,7 @@ from afroboost.components.coach.form_kit import (
     switch_field,
     text_field,
 )
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.state.coach.offers import OffersState as S
 
 KIND_OPTIONS = list(texts.OFFER_KIND_LABELS.items())

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.common import tab_panel
-from afroboost.components.layout import MUTED, PINK, VIOLET, card
+from afroboost.components.theme import MUTED, PINK, VIOLET, card
 from afroboost.services.overview import HeadsetOut, WeekSession
 from afroboost.state.coach.overview import ApercuState as A
 from afroboost.state.coach.tabs import register_tab

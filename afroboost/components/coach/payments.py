@@ -8,7 +8,7 @@ from afroboost import texts
 from afroboost.components.coach.common import scroll_box, tab_panel
 from afroboost.components.coach.form_kit import row_box
 from afroboost.components.coach.payments_links import links_card, twint_card
-from afroboost.components.layout import MUTED, PINK, VIOLET, card
+from afroboost.components.theme import MUTED, PINK, VIOLET, card
 from afroboost.services.booking.payments import PendingRow
 from afroboost.state.coach.payments import PaymentsState as S
 from afroboost.state.coach.tabs import register_tab

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.form_kit import fields_row, labelled, row_box
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.services.booking.payments import LinksRow
 from afroboost.state.coach.payments import PaymentsState as S
 

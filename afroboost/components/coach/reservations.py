@@ -6,8 +6,8 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.common import scroll_box, tab_panel
-from afroboost.components.layout import MUTED, PINK, card, field_error, neon_button
 from afroboost.components.qr_scanner import qr_scanner
+from afroboost.components.theme import MUTED, PINK, card, field_error, neon_button
 from afroboost.services.booking.reservations import ReservationRow
 from afroboost.state.coach.reservations import ReservationsState as R
 from afroboost.state.coach.tabs import register_tab

@@ -6,7 +6,7 @@ import reflex as rx
 
 from afroboost import texts
 from afroboost.components.coach.conversations_kit import section
-from afroboost.components.layout import MUTED
+from afroboost.components.theme import MUTED
 from afroboost.services.verification import DemoCode
 from afroboost.state.coach.verification import VerificationCodesState as V
 

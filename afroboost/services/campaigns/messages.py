@@ -16,6 +16,7 @@ from afroboost import texts
 from afroboost.integrations.channels import ChannelAdapter, OutgoingMessage, SendResult
 from afroboost.models import Campaign, Channel, Contact, Conversation, ConversationKind, Delivery
 from afroboost.services.campaigns.ledger import PERSON_CHANNELS, chunks, opted_out_pairs, render_body
+from afroboost.services.contacts.consent import unsubscribe_url, whatsapp_window_ids
 from afroboost.settings import get_settings
 
 log = logging.getLogger("afroboost.campaigns")
@@ -109,8 +110,6 @@ def _row_message(r: Delivery, campaigns: dict[int, Campaign], contacts: dict[int
 def _window_ids(session: Session, contact_ids: list[int], now: datetime) -> set[int]:
     if not contact_ids:
         return set()
-    from afroboost.services.contacts.consent import whatsapp_window_ids
-
     found: set[int] = set()
     for batch in chunks(contact_ids):
         found |= whatsapp_window_ids(session, batch, now)
@@ -142,8 +141,6 @@ def _person_message(r: Delivery, camp: Campaign, contact: Contact | None, opted:
         msg.wa_content_sid = camp.wa_content_sid
         msg.wa_variables = {"1": first or texts.GROUP_FIRST_NAME, "2": body}
     elif r.channel == Channel.email.value:
-        from afroboost.services.contacts.consent import unsubscribe_url
-
         msg.unsubscribe_url = unsubscribe_url(contact.id)
     return None, msg
 

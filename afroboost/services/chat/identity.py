@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlmodel import Session
 
-from afroboost.models import Contact
+from afroboost.models import Channel, Contact
 from afroboost.services import ServiceError
 from afroboost.services.contacts.contacts import check_email_or_phone, do_upsert_contact, find_contact
-from afroboost.services.direct_send import EMAIL, WHATSAPP
 from afroboost.services.validation import Participant, clean_name
 from afroboost.settings import get_secret_key
 
@@ -94,7 +93,7 @@ def do_claim(session: Session, *, first_name: str, contact: str) -> tuple[Claim,
     about it (name, id) leaves this function but the id the server keeps to check the code.
     """
     first, email, phone = check_claim(first_name=first_name, contact=contact)
-    channel = EMAIL if email else WHATSAPP
+    channel = Channel.email.value if email else Channel.whatsapp.value  # where the code goes (services/verification.py)
     existing = find_contact(session, email=email, phone=phone)
     if existing is not None:
         return Claim(existing.id, channel), None

@@ -23,6 +23,7 @@ from afroboost.models import (
 )
 from afroboost.services import ServiceError
 from afroboost.services.chat.format import Segment, day_label, display_parts, format_time, studio_day
+from afroboost.services.chat.identity import do_claim
 
 MAX_BODY = 2000
 DEFAULT_GROUPS = list(texts.GROUP_DEFAULT_TITLES.items())  # (slug, title)
@@ -195,8 +196,6 @@ def do_claim_and_join(session: Session, *, first_name: str, contact: str):
 
     Returns the `Claim` (services/chat_identity.py); `claim.token` is empty when a code is needed.
     """
-    from afroboost.services.chat.identity import do_claim
-
     claim, row = do_claim(session, first_name=first_name, contact=contact)
     if row is not None:
         claim.name = do_join_chat(session, contact_id=row.id)

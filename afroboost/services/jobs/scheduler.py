@@ -38,6 +38,8 @@ from sqlmodel import select
 
 from afroboost.db import as_utc, get_engine, in_read, in_write, utc_now, write_session
 from afroboost.models.campaign import Campaign, CampaignSlot, CampaignStatus
+from afroboost.services.campaigns.channels import adapters_from_settings
+from afroboost.services.campaigns.dispatch import dispatch_due, do_recover_zombies
 from afroboost.services.jobs.lease import (
     LEASE_NAME,
     LEASE_TTL_S,
@@ -47,6 +49,7 @@ from afroboost.services.jobs.lease import (
     new_holder,
     scheduler_status,
 )
+from afroboost.settings import get_settings
 
 __all__ = ["SchedulerService", "SchedulerStatus", "fire_slot", "schedule_slot", "scheduler_lifespan",
            "scheduler_status"]
@@ -151,21 +154,15 @@ async def alive() -> None:
 # --- the service --------------------------------------------------------------------------------
 
 def _default_adapters() -> dict:
-    from afroboost.integrations.registry import adapters_from_settings
-
     return adapters_from_settings()
 
 
 async def _default_dispatch(**kwargs) -> int:
-    from afroboost.services.campaigns.dispatch import dispatch_due
-
     # One claim per call: between claims the drain checks it is still leader / not stopping.
     return await dispatch_due(drain=False, **kwargs)
 
 
 def _default_recover(session, *, now: datetime, older_than: timedelta | None) -> int:
-    from afroboost.services.campaigns.dispatch import do_recover_zombies
-
     if older_than is None:
         return do_recover_zombies(session, now=now)
     return do_recover_zombies(session, now=now, older_than=older_than)
@@ -355,8 +352,6 @@ def _ensure_log_output() -> None:
 @contextlib.asynccontextmanager
 async def scheduler_lifespan():
     """The app's lifespan task (afroboost.py): every worker competes, the leader schedules."""
-    from afroboost.settings import get_settings
-
     if not get_settings().scheduler_enabled:
         yield
         return

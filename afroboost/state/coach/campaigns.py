@@ -7,28 +7,26 @@ the message goes next to its field and nothing typed is lost.
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from afroboost import texts
 from afroboost.db import run_read, run_write, utc_now
-from afroboost.integrations.registry import channel_status
 from afroboost.services import ServiceError
 from afroboost.services.campaigns.campaigns import (
     MAX_BODY,
     MAX_NAME,
     CampaignDraft,
     do_save_campaign,
-    open_slots,
     recipients_preview,
     render_body,
 )
+from afroboost.services.campaigns.channels import channel_status
 from afroboost.services.content.media import MediaRow, access_media_rows
 from afroboost.services.forms import error_messages
-from afroboost.services.jobs.scheduler import schedule_slot
+from afroboost.services.jobs.campaign_slots import schedule_campaign
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.campaigns_basket import CampaignBasketState
+from afroboost.state.coach.campaigns_history import CampaignHistoryState
 from afroboost.state.coach.campaigns_kit import (
     create_label,
     media_url,
@@ -40,15 +38,6 @@ from afroboost.state.coach.campaigns_when import CampaignWhenState
 from afroboost.state.coach.crud import as_text
 
 FIELDS = ("name", "body", "targets", "channels", "media", "wa_content_sid", "slot", "general")  # "slot": When
-
-
-async def schedule_campaign(campaign_id: int) -> None:
-    """Give the scheduler a date job for each slot not fired yet (« maintenant » fires at once).
-
-    `schedule_slot` is a quick job-store write: run off the event loop. Drafts have none.
-    """
-    for slot_id, due_at in await run_read(open_slots, campaign_id=campaign_id):
-        await asyncio.to_thread(schedule_slot, slot_id, due_at)
 
 
 class CampaignFormState(CoachState):
@@ -195,8 +184,6 @@ class CampaignFormState(CoachState):
                              wa_content_sid=self.content_sid)
 
     async def _save(self, schedule: bool):
-        from afroboost.state.coach.campaigns_history import CampaignHistoryState
-
         basket = (await self.get_state(CampaignBasketState)).basket
         when = await self.get_state(CampaignWhenState)
         if not (self.name.strip() or self.body.strip() or basket):

@@ -1,7 +1,9 @@
 """📢 Campagnes composer, steps 2–3: the unified recipient search and the basket of tags.
 
 Only recipients the server itself found (`_matches`, from `search_recipients`) can enter the
-basket: a crafted key, id or label adds nothing. Each change asks the form to redo its recap.
+basket: a crafted key, id or label adds nothing. The composer redoes its recap after each
+basket click (components/coach/campaigns_recipients.py chains `CampaignFormState.recap`): this
+leaf state never reaches the form.
 """
 
 from __future__ import annotations
@@ -63,11 +65,6 @@ class CampaignBasketState(CoachState):
         self.n_groups = sum(1 for m in self._matches if m.kind == "group")
         self.n_users = len(self._matches) - self.n_groups
 
-    def _changed(self):
-        from afroboost.state.coach.campaigns import CampaignFormState
-
-        return CampaignFormState.recap
-
     def _set_basket(self, items: list[BasketItem]) -> None:
         self.basket = add_unique([], items)[0][:MAX_BASKET]
 
@@ -99,7 +96,7 @@ class CampaignBasketState(CoachState):
         if len(self.basket) >= MAX_BASKET:
             return rx.toast.error(texts.err("campaign_targets_too_many"))
         self.basket = [*self.basket, found]
-        return [rx.toast.success(texts.CAMP_PICKED.format(name=found.label)), self._changed()]
+        return rx.toast.success(texts.CAMP_PICKED.format(name=found.label))
 
     @rx.event
     def add_all(self):
@@ -110,19 +107,17 @@ class CampaignBasketState(CoachState):
         if len(basket) > MAX_BASKET:
             return rx.toast.error(texts.err("campaign_targets_too_many"))
         self.basket = basket
-        return [rx.toast.success(texts.CAMP_ADDED_ALL.format(n=added)), self._changed()]
+        return rx.toast.success(texts.CAMP_ADDED_ALL.format(n=added))
 
     @rx.event
     def remove(self, key: str):
         key = as_text(key, 40)
         if any(b.key == key for b in self.basket):
             self.basket = [b for b in self.basket if b.key != key]
-            return self._changed()
-        return None
 
     @rx.event
     def clear(self):
         if not self.basket:
             return None
         self.basket = []
-        return [rx.toast.info(texts.CAMP_CLEARED), self._changed()]
+        return rx.toast.info(texts.CAMP_CLEARED)

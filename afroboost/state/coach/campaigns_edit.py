@@ -1,4 +1,8 @@
-"""📢 Campagnes: ✏️ edit a draft or scheduled campaign of the history (the basket reloads), « Annuler »."""
+"""📢 Campagnes: the orchestrator over the composer's states: ✏️ edit a draft or scheduled campaign of the
+history (form, dates and basket reload), « Annuler », and a delete that also closes the composer on it.
+
+The states it drives (form, basket, dates, history) never import it, nor each other upward.
+"""
 
 from __future__ import annotations
 
@@ -51,6 +55,14 @@ class CampaignEditState(CoachState):
         if missing:
             events.append(rx.toast.warning(texts.CAMP_MISSING.format(n=missing)))
         return events
+
+    @rx.event
+    async def delete(self, campaign_id: int):
+        """« Oui, supprimer » in the history: deleted there; the composer leaves edit mode if it was on it."""
+        ok, toast = await (await self.get_state(CampaignHistoryState))._delete(campaign_id)
+        if ok and (await self.get_state(CampaignFormState)).editing == as_id(campaign_id):
+            return [toast, CampaignEditState.cancel]
+        return toast
 
     @rx.event
     async def cancel(self):

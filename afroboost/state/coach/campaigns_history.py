@@ -23,6 +23,7 @@ from afroboost.services.campaigns.campaigns import (
     recent_errors,
 )
 from afroboost.services.forms import error_messages
+from afroboost.services.jobs.campaign_slots import schedule_campaign
 from afroboost.services.jobs.scheduler import scheduler_status
 from afroboost.state.auth import CoachState
 from afroboost.state.coach.campaigns_kit import (
@@ -149,8 +150,6 @@ class CampaignHistoryState(CoachState):
     @rx.event
     async def launch(self, campaign_id: int):
         """« 🚀 Lancer » a draft now: its rows are written, then the scheduler fires the slot at once."""
-        from afroboost.state.coach.campaigns import schedule_campaign
-
         ok, toast = await self._act(campaign_id, lambda r: r.can_launch, do_launch,
                                     lambda r, _: texts.CAMP_LAUNCHED.format(name=r.name))
         if ok:
@@ -173,19 +172,19 @@ class CampaignHistoryState(CoachState):
     def keep(self):
         self.confirm_delete = 0
 
+    async def _delete(self, campaign_id: int) -> tuple[bool, object]:
+        """Soft delete, only after « Êtes-vous sûr ? » on that row; (done?, the toast)."""
+        if as_id(campaign_id) != self.confirm_delete:
+            return False, None
+        return await self._act(campaign_id, lambda r: True, do_delete_campaign, lambda r, _: texts.CAMP_DELETED)
+
     @rx.event
     async def delete(self, campaign_id: int):
-        """Soft delete after « Êtes-vous sûr ? »: what was not sent yet never will be."""
-        from afroboost.state.coach.campaigns import CampaignFormState
-        from afroboost.state.coach.campaigns_edit import CampaignEditState
+        """Soft delete after « Êtes-vous sûr ? »: what was not sent yet never will be.
 
-        if as_id(campaign_id) != self.confirm_delete:
-            return None
-        ok, toast = await self._act(campaign_id, lambda r: True, do_delete_campaign,
-                                    lambda r, _: texts.CAMP_DELETED)
-        if ok and (await self.get_state(CampaignFormState)).editing == as_id(campaign_id):
-            return [toast, CampaignEditState.cancel]
-        return toast
+        The dashboard calls CampaignEditState.delete, which also closes the composer on it.
+        """
+        return (await self._delete(campaign_id))[1]
 
     # --- deliveries and errors ----------------------------------------------------------------------
     @rx.event

@@ -13,8 +13,8 @@ from afroboost import texts
 from afroboost.db import in_read
 from afroboost.models import ChatMessage
 from afroboost.state.chat import ChatIdentity
-from afroboost.state.chat_private import DM_COMPOSER_ID, PrivateRoom
-from afroboost.state.chat_room import COMPOSER_ID, ChatRoom
+from afroboost.state.chat.private import DM_COMPOSER_ID, PrivateRoom
+from afroboost.state.chat.room import COMPOSER_ID, ChatRoom
 from tests.unit.services.chat.test_privacy import _community, _member
 from tests.unit.services.test_throttle import limits_env  # noqa: F401  (fixture)
 

@@ -11,9 +11,9 @@ from sqlmodel import select
 
 from afroboost.db import in_read, in_write
 from afroboost.integrations.channels import SendResult
-from afroboost.integrations.chat_channel import ChatChannel
 from afroboost.models import ChatMessage, Conversation, Delivery
 from afroboost.services.campaigns.campaigns import do_relaunch
+from afroboost.services.campaigns.chat_delivery import chat_channel
 from afroboost.services.campaigns.dispatch import (
     MAX_ATTEMPTS,
     campaign_progress,
@@ -261,7 +261,7 @@ async def test_real_chat_channel_posts_once_per_person_even_when_a_row_is_retrie
     a, b = make_people(2)
     g = make_group("Les Lionnes", [a, b])
     cid = schedule(groups(g), channels={"internal": True, "group": True})
-    adapters = {"internal": ChatChannel("internal", push=False), "group": ChatChannel("group", push=False)}
+    adapters = {"internal": chat_channel("internal", publish=False), "group": chat_channel("group", publish=False)}
     ids = claim()
     # The process dies after the chat adapter committed its messages, before « sent » was recorded.
     batch = in_read(prepare_batch, ids=ids, adapters=adapters, now=NOW)

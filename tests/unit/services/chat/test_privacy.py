@@ -64,7 +64,7 @@ def test_group_bubbles_never_carry_a_surname_even_for_old_messages(db):
     views = in_read(recent_messages, conversation_id=group)
     assert [v.sender_name for v in views] == ["Awa K.", "Awa K."]
     assert "Koné" not in repr(views)
-    # What the rooms really load (state/chat_room.py): also for a newcomer on their own copy.
+    # What the rooms really load (state/chat/room.py): also for a newcomer on their own copy.
     kofi = _member(2, "Kofi", "Mensah")
     for viewer in (None, Viewer(kofi, NOW - timedelta(hours=1)), Viewer(kofi, NOW + timedelta(hours=1))):
         shown, _whole = in_read(room_history, conversation_id=group, viewer=viewer)

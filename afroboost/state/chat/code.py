@@ -17,7 +17,7 @@ from afroboost.services.chat.identity import identity_token
 from afroboost.services.chat.messages import do_join_chat
 from afroboost.services.throttle import allow
 from afroboost.services.verification import EXPIRED, OK, TOO_MANY, do_check_code, send_chat_code
-from afroboost.state.chat import ChatIdentity
+from afroboost.state.chat.identity import ChatIdentity
 from afroboost.state.throttle import refused
 
 ERRORS = {EXPIRED: "code_expired", TOO_MANY: "code_too_many"}

@@ -1,23 +1,21 @@
-"""Private messages in a floating window, and each person's inbox (unread badges, notifications).
+"""Private messages in a floating window.
 
 PrivateRoom is a second shared state so a participant keeps their group open while
-writing privately. Inbox is linked to the person's unguessable inbox key (afroboost/keys.py; the coach's
-dashboard has its own): pushes move its `ping`, which the page turns into a sound, a tab-title
-flash and a browser notification (or an in-page toast).
+writing privately; the coach sees the same conversation in the dashboard (ChatRoom).
 """
 
 from __future__ import annotations
 
 import reflex as rx
 
+import afroboost.state.chat.fresh as chat_fresh
 from afroboost import texts
 from afroboost.db import run_read, run_write
-from afroboost.keys import inbox_key
+from afroboost.models import Conversation
 from afroboost.services import ServiceError
 from afroboost.services.chat.format import room_window
 from afroboost.services.chat.messages import MessageView, access_conversation, do_post_message
 from afroboost.services.chat.private import (
-    PrivateView,
     do_mark_read,
     do_open_private,
     is_member_pair,
@@ -25,53 +23,20 @@ from afroboost.services.chat.private import (
     private_title,
 )
 from afroboost.services.chat.visibility import room_history
-from afroboost.state import chat_fresh
-from afroboost.state.auth import AuthState
-from afroboost.state.chat import ChatIdentity
-from afroboost.state.chat_notify import after_post
+from afroboost.state.chat.identity import ChatIdentity
+from afroboost.state.chat.inbox import Inbox
+from afroboost.state.chat.notify import after_post
 from afroboost.state.throttle import refused
 
 ROOM_SIZE = 50
 DM_COMPOSER_ID = "chat-dm-composer"
 
 
-class Inbox(rx.SharedState):
-    ping: int = 0
-    note: str = ""
-    at: float = 0.0  # when the last ping happened (epoch seconds)
-    threads: list[PrivateView] = []
-
-    @rx.var
-    def unread_total(self) -> int:
-        return sum(t.unread for t in self.threads)
-
-    @rx.event
-    async def connect(self):
-        """The person's inbox; an unverified tab gets one of its own, showing only what it may see."""
-        me = await self.get_state(ChatIdentity)
-        if not me._contact_id:
-            return
-        viewer = me._viewer()
-        if viewer is None:
-            inbox = await self._link_to(inbox_key(me._contact_id))
-        else:
-            key = chat_fresh.fresh_key("inbox", me._contact_id, viewer)
-            await chat_fresh.remember(chat_fresh.group(Inbox, me._contact_id), key, viewer.since.timestamp())
-            inbox = await self._link_to(key)
-        inbox.threads = await run_read(private_threads, contact_id=me._contact_id, viewer=viewer)
-
-    @rx.event
-    async def connect_coach(self):
-        """The dashboard hears of new participant messages (checked from the coach cookie)."""
-        if await (await self.get_state(AuthState)).ensure():
-            await self._link_to(inbox_key("coach"))
-
-
 class PrivateRoom(rx.SharedState):
     conversation_id: int = 0
     messages: list[MessageView] = []
     moderated: bool = False  # between two members: the window says the coach can moderate it
-    _fresh: bool = False  # an unverified viewer's own copy (state/chat_fresh.py)
+    _fresh: bool = False  # an unverified viewer's own copy (state/chat/fresh.py)
 
     async def _show(self, me: ChatIdentity, conv) -> None:
         viewer = me._viewer()
@@ -137,6 +102,4 @@ class PrivateRoom(rx.SharedState):
 
 
 def _title(session, *, conversation_id: int, viewer_id: int) -> str:
-    from afroboost.models import Conversation
-
     return private_title(session, session.get(Conversation, conversation_id), viewer_id)

@@ -21,7 +21,7 @@ from afroboost.services.assistant.reply import assistant_available, do_save_ai_r
 from afroboost.services.chat.format import mark_first_of_day, room_window
 from afroboost.services.chat.handoff import do_route_to_coach
 from afroboost.services.chat.messages import message_view
-from afroboost.state.chat_notify import after_post
+from afroboost.state.chat.notify import after_post
 
 PUSH_EVERY = 0.12  # seconds between two partial updates of the streaming bubble
 SILENT = {"ai_paused"}  # the coach took over: no message, no toast

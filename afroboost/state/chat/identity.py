@@ -1,15 +1,20 @@
 """Chat for participants: who they are (signed token in the browser) and what they see.
 
 Rooms are rx.SharedState instances linked per conversation, only after the server has
-checked membership from the contact id of a token whose signature holds (state/chat_room.py,
-state/chat_private.py). Claiming a contact that exists needs a one-time code
-(state/chat_code.py); a new contact is unverified and sees no history it did not write.
+checked membership from the contact id of a token whose signature holds (state/chat/room.py,
+state/chat/private.py). Claiming a contact that exists needs a one-time code
+(state/chat/code.py); a new contact is unverified and sees no history it did not write.
+
+Everything else in the chat reads this identity, so this module sits at the bottom. What
+entering the chat opens (the inbox, a room, the code form) is plugged in by the package
+once those states are defined (`plug`, state/chat/__init__.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 
 import reflex as rx
 
@@ -25,6 +30,24 @@ from afroboost.state.auth import AuthState
 from afroboost.state.throttle import refused
 
 STORAGE_KEY = "afro_chat_identity"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What entering the chat opens; these states read the identity, so they live above it."""
+
+    inbox: rx.EventHandler  # Inbox.connect
+    room: rx.EventHandler  # ChatRoom.open(conversation_id)
+    code: type  # ChatCode: its `_start` sends a code and shows the code form
+
+
+_entry: Entry | None = None
+
+
+def plug(entry: Entry) -> None:
+    """Called once by the package (state/chat/__init__.py) when every chat state is defined."""
+    global _entry
+    _entry = entry
 
 
 class ChatIdentity(rx.State):
@@ -67,7 +90,7 @@ class ChatIdentity(rx.State):
         return "coach" if self._coach_room else f"c{self._contact_id}"
 
     def _viewer(self) -> Viewer | None:
-        """None for a verified identity; else what limits its reading (services/chat_visibility.py)."""
+        """None for a verified identity; else what limits its reading (services/chat/visibility.py)."""
         return None if self._verified else Viewer.unverified(self._contact_id, self._since)
 
     def _forget(self) -> None:
@@ -80,8 +103,6 @@ class ChatIdentity(rx.State):
         return path.rstrip("/").rsplit("/", 1)[-1] if path.startswith("/chat/l/") else ""
 
     async def _enter(self, cid: int, name: str, *, verified: bool, since: float):
-        from afroboost.state.chat_private import Inbox
-
         self._contact_id, self.name = cid, name
         self.verified = self._verified = verified
         self._since = 0.0 if verified else since
@@ -95,18 +116,16 @@ class ChatIdentity(rx.State):
         self.rooms = await run_read(rooms_for, contact_id=cid)
         # A closed widget on some page only needs the inbox (badge, pings); a room is opened
         # when the chat is actually on screen.
-        return [Inbox.connect, *(await self._first_room() if self._on_chat_page() or self.widget_open else [])]
+        return [_entry.inbox, *(await self._first_room() if self._on_chat_page() or self.widget_open else [])]
 
     def _on_chat_page(self) -> bool:
         return (self.router.url.path or "").startswith("/chat")
 
     async def _first_room(self) -> list:
-        from afroboost.state.chat_room import ChatRoom
-
         if not self.rooms:
             return []
         self.ai_on = await asyncio.to_thread(assistant_available)
-        return [ChatRoom.open(self._link_room or self.rooms[0].id)]
+        return [_entry.room(self._link_room or self.rooms[0].id)]
 
     @rx.event
     async def restore(self):
@@ -141,8 +160,6 @@ class ChatIdentity(rx.State):
     @rx.event
     async def identify(self):
         """First-visit form. An email/number already on a contact gets no identity, only the code form."""
-        from afroboost.state.chat_code import ChatCode
-
         if msg := await refused(self, "identity_claim"):
             self.err_contact = msg
             return
@@ -156,7 +173,7 @@ class ChatIdentity(rx.State):
                 self.err_contact = msg
             return
         if not claim.token:
-            return await (await self.get_state(ChatCode))._start(claim.contact_id, claim.channel)
+            return await (await self.get_state(_entry.code))._start(claim.contact_id, claim.channel)
         self.token = claim.token
         ident = identity_from_token(claim.token)
         return await self._enter(claim.contact_id, claim.name, verified=False, since=ident.issued_at)
@@ -164,13 +181,11 @@ class ChatIdentity(rx.State):
     @rx.event
     async def confirm(self):
         """An unverified identity asks for a code, to see its whole history."""
-        from afroboost.state.chat_code import ChatCode
-
         if not self._contact_id or self._verified:
             return
         if msg := await refused(self, "identity_claim"):
             return rx.toast.error(msg)
-        return await (await self.get_state(ChatCode))._start(self._contact_id, "email")
+        return await (await self.get_state(_entry.code))._start(self._contact_id, "email")
 
     @rx.event
     async def toggle_widget(self):
@@ -193,11 +208,3 @@ class ChatIdentity(rx.State):
         self._forget()
         return rx.remove_local_storage(STORAGE_KEY)
 
-
-def __getattr__(name: str):
-    """`from afroboost.state.chat import ChatRoom` (lazy: chat_room imports this module)."""
-    if name == "ChatRoom":
-        from afroboost.state.chat_room import ChatRoom
-
-        return ChatRoom
-    raise AttributeError(name)

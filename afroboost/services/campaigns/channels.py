@@ -1,5 +1,8 @@
 """The campaign channel adapters the settings describe, keyed by channel name.
 
+Assembled here, in the service layer, because the internal channels write through
+services/campaigns/chat_delivery.py (adapters themselves never import services).
+
 Adapters are kept per configuration, so their pacing (requests per second to each
 provider) holds across dispatcher sweeps instead of restarting at every call.
 """
@@ -7,9 +10,9 @@ provider) holds across dispatcher sweeps instead of restarting at every call.
 from __future__ import annotations
 
 from afroboost.integrations.channels import ChannelAdapter
-from afroboost.integrations.chat_channel import ChatChannel
 from afroboost.integrations.resend_email import ResendEmail
 from afroboost.integrations.twilio_whatsapp import TwilioWhatsApp
+from afroboost.services.campaigns.chat_delivery import chat_channel
 from afroboost.settings import Settings, get_settings
 
 CHANNELS = ("internal", "group", "whatsapp", "email")
@@ -28,7 +31,7 @@ def adapters_from_settings(settings: Settings | None = None) -> dict[str, Channe
     key = _key(s)
     adapters = _cache.get(key)
     if adapters is None:
-        adapters = {"internal": ChatChannel("internal"), "group": ChatChannel("group"),
+        adapters = {"internal": chat_channel("internal"), "group": chat_channel("group"),
                     "whatsapp": TwilioWhatsApp.from_settings(s), "email": ResendEmail.from_settings(s)}
         _cache.clear()  # settings changed (tests): the old adapters are never used again
         _cache[key] = adapters

@@ -2,13 +2,15 @@
 
 A shared room holds everyone's last messages, and every tab linked to it receives them all.
 An unverified identity may see only its own messages and newer ones
-(services/chat_visibility.py), so when a room's window holds anything else it is linked to a
+(services/chat/visibility.py), so when a room's window holds anything else it is linked to a
 « fresh » copy under its own unguessable key instead. Pushes must reach those copies too:
 each is noted here under its room (or inbox), in Redis when the app runs on several workers,
 else in this process.
 """
 
 from __future__ import annotations
+
+from reflex.utils import prerequisites
 
 from afroboost.keys import room_key, shared_key
 from afroboost.services.chat.visibility import Viewer
@@ -41,8 +43,6 @@ async def link_room(state, cls: type, kind: str, conversation_id: int, viewer: V
 
 
 def _redis():
-    from reflex.utils import prerequisites
-
     return getattr(prerequisites.get_app().app.state_manager, "redis", None)
 
 

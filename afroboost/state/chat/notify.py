@@ -2,6 +2,8 @@
 
 Private conversations are shown to participants in the floating window (PrivateRoom) and
 to the coach in the dashboard (ChatRoom): a message written in one is copied to the other.
+Those room states call this module, so it sits below them: the package names them here
+once both are defined (`show_private_in`, state/chat/__init__.py).
 """
 
 from __future__ import annotations
@@ -9,16 +11,24 @@ from __future__ import annotations
 import asyncio
 import time
 
+import afroboost.state.chat.fresh as chat_fresh
 from afroboost import texts
 from afroboost.db import run_read
 from afroboost.keys import inbox_key
 from afroboost.services.chat.format import plain_text
 from afroboost.services.chat.private import private_threads, recipients
 from afroboost.services.chat.visibility import Viewer
-from afroboost.state import chat_fresh
-from afroboost.state.chat_push import append_to_room, edit_rooms, ping_inbox, remove_from_room
+from afroboost.state.chat.inbox import Inbox
+from afroboost.state.chat.push import append_to_room, edit_rooms, ping_inbox, remove_from_room
 
 _pending: set[asyncio.Task] = set()
+_windows: tuple[type, ...] = ()  # the room states showing a private conversation
+
+
+def show_private_in(*windows: type) -> None:
+    """Name the room states a private conversation shows in (a message posted in one is copied to the others)."""
+    global _windows
+    _windows = windows
 
 
 def _later(coro) -> None:
@@ -37,17 +47,16 @@ def after_removal(conversation_id: int, message_id: int | None, *, shown_in: typ
 
 
 async def _after_removal(conversation_id: int, message_id: int | None, shown_in: type) -> None:
-    from afroboost.state.chat_private import PrivateRoom
-    from afroboost.state.chat_room import ChatRoom
-
-    await remove_from_room(PrivateRoom if shown_in is ChatRoom else ChatRoom, conversation_id, message_id, 50)
+    for other in _windows:
+        if other is not shown_in:
+            await remove_from_room(other, conversation_id, message_id, 50)
 
 
 def after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False, fresh: bool = False) -> None:
     """Schedule the pushes to run once the current event is done.
 
     `fresh`: the message was shown in an unverified viewer's own copy of the room
-    (state/chat_fresh.py), so the shared room still needs it.
+    (state/chat/fresh.py), so the shared room still needs it.
     """
     _later(_after_post(view, sender_id=sender_id, shown_in=shown_in, force_coach=force_coach, fresh=fresh))
 
@@ -90,15 +99,12 @@ async def _share_typing(cls: type, conversation_id: int, typist, key: tuple, *, 
 
 async def _after_post(view, *, sender_id: int, shown_in: type, force_coach: bool = False,
                       fresh: bool = False) -> None:
-    from afroboost.state.chat_private import Inbox, PrivateRoom
-    from afroboost.state.chat_room import ChatRoom
-
     members, coach, private = await run_read(recipients, conversation_id=view.conversation_id,
                                              sender_kind=view.sender_kind, sender_id=sender_id)
     await append_to_room(shown_in, view.conversation_id, view, 50, main=fresh)
-    if private:
-        other = PrivateRoom if shown_in is ChatRoom else ChatRoom
-        await append_to_room(other, view.conversation_id, view, 50)
+    for other in _windows if private else ():
+        if other is not shown_in:
+            await append_to_room(other, view.conversation_id, view, 50)
     who = view.sender_name or texts.AI_SENDER_COACH
     note = texts.CHAT_NEW_FROM.format(name=who, text=plain_text(view.body)[:80])
     for contact_id in members:

@@ -10,7 +10,9 @@ import logging
 import time
 
 import reflex as rx
+from reflex.utils import prerequisites
 
+import afroboost.state.chat.fresh as chat_fresh
 from afroboost.keys import room_key
 from afroboost.services.chat.format import room_window
 
@@ -18,8 +20,6 @@ log = logging.getLogger("afroboost.chat")
 
 
 def _app():
-    from reflex.utils import prerequisites
-
     return prerequisites.get_app().app
 
 
@@ -42,7 +42,7 @@ async def _loaded(token: rx.BaseStateToken) -> bool:
 async def append_to_room(cls: type[rx.State], conversation_id: int, view, size: int, *, main: bool = True) -> None:
     """Add a message to the room states browsers have open (a campaign, a copy to the other window kind).
 
-    Also to every unverified viewer's own copy of the room (state/chat_fresh.py); `main=False`
+    Also to every unverified viewer's own copy of the room (state/chat/fresh.py); `main=False`
     reaches only those (the caller's event already updated the shared room).
     """
     def append(room) -> None:
@@ -57,8 +57,6 @@ async def edit_rooms(cls: type[rx.State], conversation_id: int, edit, *, main: b
 
     Returns how many rooms were open.
     """
-    from afroboost.state import chat_fresh
-
     done = 0
     if main:
         done += await _edit(cls, room_key(conversation_id), conversation_id, edit)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+import afroboost.state.chat.fresh as chat_fresh
 from afroboost import texts
 from afroboost.db import run_read, run_write
 from afroboost.models import ConversationKind, ConversationStatus
@@ -35,11 +36,10 @@ from afroboost.services.chat.handoff import (
 from afroboost.services.chat.messages import MessageView, access_conversation, do_post_message
 from afroboost.services.chat.private import is_member_pair, pair_title
 from afroboost.services.chat.visibility import Viewer, room_history
-from afroboost.state import chat_fresh
 from afroboost.state.auth import AuthState
-from afroboost.state.chat import ChatIdentity
-from afroboost.state.chat_assistant import stream_reply
-from afroboost.state.chat_notify import after_post, after_removal, share, share_typing
+from afroboost.state.chat.assistant import stream_reply
+from afroboost.state.chat.identity import ChatIdentity
+from afroboost.state.chat.notify import after_post, after_removal, share, share_typing
 from afroboost.state.throttle import refused
 
 ROOM_SIZE = 50
@@ -66,11 +66,11 @@ class ChatRoom(rx.SharedState):
     _typing_until: dict[str, float] = {}  # typist key → when their « écrit… » ends
     _sweep_until: float = 0.0  # the room's sweeper task wakes up before this (0: none running)
     _sweeper: str = ""  # the running sweeper's id: a crafted expire_typing frame does not know it
-    _fresh: bool = False  # an unverified viewer's own copy of the room (state/chat_fresh.py)
+    _fresh: bool = False  # an unverified viewer's own copy of the room (state/chat/fresh.py)
     _shared_at: dict[str, float] = {}  # typist key → when « écrit… » was last shared with the other copies
 
     async def _enter(self, conv, viewer: Viewer | None = None) -> None:
-        # From the database on every open: pushes skip rooms nobody had loaded (state/chat_push.py).
+        # From the database on every open: pushes skip rooms nobody had loaded (state/chat/push.py).
         rows, whole = await run_read(room_history, conversation_id=conv.id, limit=ROOM_SIZE, viewer=viewer)
         room = await chat_fresh.link_room(self, ChatRoom, "room", conv.id, viewer, whole)
         pair = is_member_pair(conv)
