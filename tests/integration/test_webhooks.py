@@ -10,7 +10,7 @@ from twilio.request_validator import RequestValidator
 from afroboost.db import in_read, write_session
 from afroboost.integrations.channels import OutgoingMessage
 from afroboost.integrations.resend_email import ResendEmail
-from afroboost.services.contacts.consent import in_whatsapp_window, opted_out_ids, unsubscribe_token
+from afroboost.services.contacts.consent import in_whatsapp_window, opted_out_ids, unsubscribe_token, unsubscribe_url
 from afroboost.services.contacts.contacts import do_upsert_contact
 from tests import ai_world
 from tests.factories import person
@@ -117,7 +117,8 @@ def test_one_click_post_from_the_list_unsubscribe_header(client, awa):
     """The mail client POSTs « List-Unsubscribe=One-Click » to the https URL of the header we send."""
     params = ResendEmail(api_key="k", sender="Coach <coach@afroboost.example>", site_url=SITE).params(
         OutgoingMessage(delivery_id=1, idempotency_key="afroboost-delivery-1", channel="email", campaign_id=1,
-                        campaign_name="Cours", body="Salut", contact_id=awa, to_email="p1@example.ch"))
+                        campaign_name="Cours", body="Salut", contact_id=awa, to_email="p1@example.ch",
+                        unsubscribe_url=unsubscribe_url(awa)))  # as services/campaigns/messages.py builds it
     header = params["headers"]["List-Unsubscribe"].split(",")[0].strip("<> ")
     assert header.startswith(SITE + "/api/unsubscribe/")
     response = client.post(header.removeprefix(SITE), data={"List-Unsubscribe": "One-Click"})
