@@ -116,6 +116,18 @@ class Settings(BaseSettings):
     verification_code_tries: int = 5
     # WhatsApp template (approved at Twilio, variable {{1}}) for codes sent outside the 24 h window.
     twilio_code_content_sid: str = ""
+    # Transactional messages (services/notices/): a WhatsApp template whose {{1}} is the whole text,
+    # used outside the 24 h window (without it, WhatsApp notices outside the window are skipped).
+    twilio_notice_content_sid: str = ""
+    # Booking loop (services/booking/holds.py). An unpaid booking keeps its headset `hold_hours`,
+    # and at the latest until `hold_cutoff_hours` before class (booked later: until class).
+    hold_hours: float = 24.0
+    hold_cutoff_hours: float = 3.0
+    # A freed headset is offered to the next waiting person for this long (at most until class).
+    waitlist_offer_minutes: float = 30.0
+    # Reminder the day before, and « Tu viens toujours ? » this many hours before class.
+    reminder_hours: float = 24.0
+    nudge_hours: float = 4.0
 
     @property
     def db_url(self) -> str:

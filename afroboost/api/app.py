@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 
+from afroboost.api.answers import answer_routes
 from afroboost.api.auth import create_auth_app
 from afroboost.api.og import media_og_page
 from afroboost.api.webhooks import webhook_routes
@@ -23,5 +24,6 @@ def create_api() -> Starlette:
         Route("/api/health", health),
         Mount("/api/auth", app=create_auth_app()),
         Route("/v/{slug}", media_og_page),  # same URL as the page: per-slug OpenGraph tags for crawlers
+        *answer_routes(),  # /api/reponse/{token}: « Je confirme », « Je ne viens pas »…
         *webhook_routes(),  # /api/webhooks/twilio (signed), /api/unsubscribe/{token}
     ])

@@ -86,17 +86,23 @@ async def twilio_inbound(request: Request) -> Response:
     return Response(str(reply), media_type="text/xml")
 
 
-def _page(title: str, hint: str, status: int) -> HTMLResponse:
+def simple_page(title: str, hint: str, status: int, *, page_title: str = "", testid: str = "unsubscribe-message",
+                extra_html: str = "") -> HTMLResponse:
+    """A small self-contained page (no script) in the site's colours; `extra_html` must be escaped already."""
     body = f"""<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>{html.escape(texts.UNSUB_TITLE)}</title></head>
+<meta name="robots" content="noindex"><title>{html.escape(page_title or texts.UNSUB_TITLE)}</title></head>
 <body style="margin:0;background:#000;color:#fff;font-family:Arial,Helvetica,sans-serif;">
 <main style="max-width:480px;margin:15vh auto;padding:28px;border:1px solid #8B5CF6;border-radius:16px;">
 <h1 style="font-size:20px;color:#E91E63;margin:0 0 12px 0;">Afroboost</h1>
-<p data-testid="unsubscribe-message" style="font-size:16px;margin:0 0 10px 0;">{html.escape(title)}</p>
-<p style="font-size:14px;color:#ccc;margin:0;">{html.escape(hint)}</p>
+<p data-testid="{testid}" style="font-size:16px;margin:0 0 10px 0;">{html.escape(title)}</p>
+<p style="font-size:14px;color:#ccc;margin:0;">{html.escape(hint)}</p>{extra_html}
 </main></body></html>"""
     return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _page(title: str, hint: str, status: int) -> HTMLResponse:
+    return simple_page(title, hint, status)
 
 
 async def unsubscribe(request: Request) -> Response:

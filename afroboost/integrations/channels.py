@@ -30,6 +30,9 @@ class OutgoingMessage:
     wa_variables: dict[str, str] = field(default_factory=dict)
     unsubscribe_url: str = ""  # email: one-click opt-out (also in List-Unsubscribe)
     previous_provider_id: str = ""  # set when a zombie row is retried: check before sending again
+    # email: files sent with it, {"filename", "content" (base64), "content_type"} (Resend's shape)
+    attachments: list[dict[str, str]] = field(default_factory=list)
+    transactional: bool = False  # a booking message, not marketing (services/notices/)
 
 
 @dataclass

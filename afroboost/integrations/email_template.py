@@ -66,9 +66,19 @@ def _safe_url(url: str, site_url: str) -> str:
     return url if re.match(r"^https?://[^\s<>\"']+$", url) else ""
 
 
-def _paragraphs(body: str) -> str:
+URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _line(text: str, links: bool) -> str:
+    escaped = _e(text)
+    if not links:
+        return escaped
+    return URL.sub(lambda m: f'<a href="{m.group(0)}" style="color:{PINK};">{m.group(0)}</a>', escaped)
+
+
+def _paragraphs(body: str, links: bool = False) -> str:
     blocks = [b.strip() for b in re.split(r"\n\s*\n", body or "") if b.strip()]
-    return "".join(f'<p style="margin:0 0 14px 0;">{"<br>".join(_e(x) for x in b.splitlines())}</p>'
+    return "".join(f'<p style="margin:0 0 14px 0;">{"<br>".join(_line(x, links) for x in b.splitlines())}</p>'
                    for b in blocks)
 
 
@@ -78,9 +88,13 @@ def plain_lines(first_name: str) -> list[str]:
 
 
 def render_campaign_email(*, subject: str, body: str, first_name: str = "", media_url: str = "",
-                          unsubscribe_url: str = "", site_url: str = "") -> RenderedEmail:
-    """Subject, HTML and text of one campaign email (body already personalised)."""
-    lines = plain_lines(first_name)
+                          unsubscribe_url: str = "", site_url: str = "", transactional: bool = False) -> RenderedEmail:
+    """Subject, HTML and text of one campaign email (body already personalised).
+
+    `transactional`: a booking message (services/notices/): no « personal note » lines, its own
+    footer, and its http(s) links (« Je confirme »…) clickable.
+    """
+    lines = [] if transactional else plain_lines(first_name)
     media = _safe_url(media_url, site_url)
     unsub = _safe_url(unsubscribe_url, site_url)
     preheader = " ".join((body or "").split())[:140]
@@ -97,13 +111,14 @@ def render_campaign_email(*, subject: str, body: str, first_name: str = "", medi
     unsub_html = (f'<a href="{_e(unsub)}" style="color:#888888;">{_e(texts.MAIL_UNSUBSCRIBE)}</a>' if unsub else "")
     page = PAGE.substitute(
         bg=BACKGROUND, card=CARD_PX, violet=VIOLET, font=FONT, subject=_e(subject), preheader=_e(preheader),
-        lines="<br>".join(_e(x) for x in lines), brand=_e(texts.MAIL_BRAND), body=_paragraphs(body),
-        media=media_html, signature=_e(texts.MAIL_SIGNATURE), footer=_e(texts.MAIL_FOOTER), unsubscribe=unsub_html,
+        lines="<br>".join(_e(x) for x in lines), brand=_e(texts.MAIL_BRAND), body=_paragraphs(body, transactional),
+        media=media_html, signature=_e(texts.MAIL_SIGNATURE), unsubscribe=unsub_html,
+        footer=_e(texts.MAIL_FOOTER_NOTICE if transactional else texts.MAIL_FOOTER),
     )
-    text_parts = [*lines, "", (body or "").strip()]
+    text_parts = [*lines, "", (body or "").strip()] if lines else [(body or "").strip()]
     if media:
         text_parts += ["", media]
-    text_parts += ["", texts.MAIL_SIGNATURE, "", "—", texts.MAIL_FOOTER]
+    text_parts += ["", texts.MAIL_SIGNATURE, "", "—", texts.MAIL_FOOTER_NOTICE if transactional else texts.MAIL_FOOTER]
     if unsub:
         text_parts.append(texts.MAIL_UNSUBSCRIBE_TEXT.format(url=unsub))
     return RenderedEmail(subject=(subject or texts.MAIL_BRAND).strip()[:200], html=page, text="\n".join(text_parts))

@@ -93,6 +93,8 @@ class ResendEmail:
         return bool(self.api_key and self.sender)
 
     async def send(self, message: OutgoingMessage) -> SendResult:
+        if message.attachments and self.configured() and message.to_email and "@" in message.to_email:
+            return await self._post_one(message)  # Resend's batch endpoint takes no attachments
         return (await self.send_batch([message]))[0]
 
     async def send_batch(self, messages: list[OutgoingMessage]) -> list[SendResult]:
@@ -120,14 +122,34 @@ class ResendEmail:
         """
         unsub = m.unsubscribe_url
         mail = render_campaign_email(subject=m.campaign_name, body=m.body, first_name=m.first_name,
-                                     media_url=m.media_url, unsubscribe_url=unsub, site_url=self.site_url)
+                                     media_url=m.media_url, unsubscribe_url=unsub, site_url=self.site_url,
+                                     transactional=m.transactional)
         params: dict = {"from": self.sender, "to": [m.to_email], "subject": mail.subject, "html": mail.html,
                         "text": mail.text}
+        if m.attachments:
+            params["attachments"] = [dict(a) for a in m.attachments]
         if unsub:
             targets = [f"<{unsub}>"] + ([f"<mailto:{self.mailto}?subject=unsubscribe>"] if self.mailto else [])
             params["headers"] = {"List-Unsubscribe": ", ".join(targets),
                                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
         return params
+
+    async def _post_one(self, m: OutgoingMessage) -> SendResult:
+        """One email through `/emails` (with its attachments), under its own idempotency key."""
+        try:
+            async with self.pacer.request():
+                resend.api_key, resend.api_url = self.api_key, self.base_url
+                response = await resend.Emails.send_async(self.params(m), options={"idempotency_key":
+                                                                                   idempotency_key([m])})
+        except Exception as exc:
+            result = failure_from(exc)
+            if result.error_code == "429":
+                self.pacer.push_back(result.retry_after or DEFAULT_RETRY_AFTER)
+            return result
+        email_id = str((response or {}).get("id") or "")
+        return (SendResult("sent", provider_id=email_id) if email_id
+                else SendResult("retry", error_code="no_id", error_message=texts.CH_PROVIDER_DOWN,
+                                retry_after=DEFAULT_RETRY_AFTER))
 
     async def _post(self, chunk: list[OutgoingMessage]) -> list[SendResult]:
         params = [self.params(m) for m in chunk]

@@ -48,6 +48,9 @@ class Reservation(sqlmodel.SQLModel, table=True):
     created_at: datetime = sqlmodel.Field(default_factory=utc_now, sa_type=UTCDateTime)
     paid_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
     cancelled_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
+    # An unpaid booking keeps its headset until then (services/booking/holds.py); NULL: no limit
+    # (paid, free, or booked before holds existed).
+    hold_until: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime, index=True)
 
 
 class WaitlistStatus(enum.StrEnum):
@@ -70,5 +73,8 @@ class WaitlistEntry(sqlmodel.SQLModel, table=True):
     created_at: datetime = sqlmodel.Field(default_factory=utc_now, sa_type=UTCDateTime)
     promoted_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
     reservation_id: int | None = sqlmodel.Field(default=None, foreign_key="reservation.id")
-    # Left NULL here: the notifications issue sends the « une place s'est libérée » message.
     notified_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
+    # A promoted person has until `offer_until` to answer « Je confirme » / « Je laisse ma place »;
+    # `answered_at` is set by the answer (or by the expiry that passes the spot on).
+    offer_until: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)
+    answered_at: datetime | None = sqlmodel.Field(default=None, sa_type=UTCDateTime)

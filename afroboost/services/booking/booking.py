@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +15,7 @@ from afroboost.models import (
     ClassSession,
     Contact,
     Course,
+    NoticeKind,
     Offer,
     Reservation,
     ReservationStatus,
@@ -24,9 +25,11 @@ from afroboost.models import (
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
 from afroboost.services.booking.capacity import known_full, note_full, release_spot, take_spot
+from afroboost.services.booking.notices import hold_deadline, plan_booking, queue
 from afroboost.services.catalog.pricing import Quote, claim_promo_use, quote, release_promo_use
 from afroboost.services.contacts.contacts import do_upsert_contact
 from afroboost.services.validation import Participant, normalize_email
+from afroboost.settings import get_settings
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
 PAYMENT_METHODS = ("twint", "stripe", "paypal")
@@ -146,9 +149,11 @@ def do_book(session: Session, *, req: BookingRequest, now: datetime) -> Reservat
         price_cents=price.total_cents, list_price_cents=price.list_price_cents, promo_code_id=price.promo_id,
         payment_method="free" if free else req.payment_method, request_key=req.request_key,
         email=req.person.email or "", created_at=now, paid_at=now if free else None,
+        hold_until=None if free else hold_deadline(starts_at=cls.starts_at, now=now),
     )
     session.add(reservation)
     session.flush()
+    plan_booking(session, reservation=reservation, cls=cls, now=now)
     return reservation
 
 
@@ -276,16 +281,21 @@ def do_promote_waitlist(session: Session, *, session_id: int, now: datetime | No
     offer = session.get(Offer, entry.offer_id) if entry else None
     if entry is None or offer is None or not take_spot(session, session_id=session_id, now=now):
         return None
+    cls = session.get(ClassSession, session_id)
+    offer_until = min(now + timedelta(minutes=get_settings().waitlist_offer_minutes), as_utc(cls.starts_at))
     reservation = Reservation(
         code=new_reservation_code(), session_id=session_id, offer_id=offer.id, contact_id=entry.contact_id,
         status=ReservationStatus.pending_payment.value, price_cents=offer.price_cents,
-        list_price_cents=offer.price_cents, created_at=now,
+        list_price_cents=offer.price_cents, created_at=now, hold_until=offer_until,
     )
     session.add(reservation)
     session.flush()
     entry.status, entry.promoted_at, entry.reservation_id = WaitlistStatus.promoted.value, now, reservation.id
+    entry.offer_until, entry.answered_at = offer_until, None
     session.add(entry)
     session.flush()
+    queue(session, kind=NoticeKind.waitlist_offer, contact_id=entry.contact_id, session_id=session_id,
+          reservation_id=reservation.id, waitlist_id=entry.id, due_at=now, now=now)
     return reservation
 
 

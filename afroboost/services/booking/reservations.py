@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from afroboost import texts
 from afroboost.db import as_utc, utc_now
-from afroboost.models import ClassSession, Contact, Course, Offer, Reservation, ReservationStatus, WaitlistEntry
+from afroboost.models import ClassSession, Contact, Course, Notice, Offer, Reservation, ReservationStatus, WaitlistEntry
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import do_cancel
 from afroboost.services.booking.capacity import release_spot
@@ -119,6 +119,7 @@ def do_delete(session: Session, *, reservation_id: int, now: datetime | None = N
     elif res.status == ReservationStatus.checked_in.value:
         release_spot(session, session_id=res.session_id)
     session.execute(sa.update(WaitlistEntry).where(WaitlistEntry.reservation_id == res.id).values(reservation_id=None))
+    session.execute(sa.delete(Notice).where(Notice.reservation_id == res.id))  # its messages go with it
     session.delete(res)
     session.flush()
 

@@ -14,11 +14,12 @@ from sqlmodel import Session, func, select
 
 from afroboost import texts
 from afroboost.db import as_utc, utc_now
-from afroboost.models import ClassSession, Course, Reservation
+from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry, WaitlistStatus
 from afroboost.models.booking import HOLDING_STATUSES
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import do_promote_waitlist
 from afroboost.services.booking.capacity import forget_full
+from afroboost.services.booking.notices import plan_session_cancelled
 from afroboost.services.catalog.courses import MAX_SEATS
 from afroboost.services.catalog.listing import format_day, format_time
 from afroboost.services.forms import Checker, parse_int
@@ -116,12 +117,19 @@ def do_update_session(session: Session, *, session_id: int, seats: str, headsets
 
 
 def do_cancel_session(session: Session, *, session_id: int, now: datetime | None = None) -> int:
-    """Mark a future session cancelled (reservations are kept, to be notified later).
+    """Mark a future session cancelled and tell every booked and waiting person (services/notices/).
 
+    Reservations are kept as they are (refunds and credits belong to the door view).
     Returns the number of reservations still holding a headset on it.
     """
     now = now or utc_now()
     cls = _open_session(session, session_id, now)
     session.execute(sa.update(ClassSession).where(ClassSession.id == cls.id).values(cancelled=True))
     forget_full(cls.id)
-    return _holding_counts(session, [cls.id]).get(cls.id, 0)
+    holders = list(session.exec(select(Reservation).where(Reservation.session_id == cls.id)
+                                .where(Reservation.status.in_(HOLDING_STATUSES))).all())
+    waiting = list(session.exec(select(WaitlistEntry.id, WaitlistEntry.contact_id)
+                                .where(WaitlistEntry.session_id == cls.id)
+                                .where(WaitlistEntry.status == WaitlistStatus.waiting.value)).all())
+    plan_session_cancelled(session, cls=cls, reservations=holders, waiting=waiting, now=now)
+    return len(holders)

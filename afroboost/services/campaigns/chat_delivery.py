@@ -167,3 +167,25 @@ def chat_writer(*, publish: bool = True):
 def chat_channel(channel: str = "internal", *, publish: bool = True) -> ChatChannel:
     """The internal or group campaign channel, writing through this module."""
     return ChatChannel(channel, write=chat_writer(publish=publish))
+
+
+def post_to_own_room(session: Session, *, contact_id: int, body: str, now: datetime) -> tuple[int, MessageView] | None:
+    """One « 💪 Coach Bassi » message in the contact's own conversation (a transactional notice).
+
+    In the caller's transaction, so the caller records it as sent in the same commit. None when
+    the contact does not exist.
+    """
+    room = _own_rooms(session, {contact_id}, now).get(contact_id)
+    text = (body or "").strip()[:MAX_BODY]
+    if room is None or not text:
+        return None
+    mid = session.execute(sa.insert(_M).returning(_M.c.id), [{
+        "conversation_id": room, "sender_kind": SenderKind.coach.value, "contact_id": None,
+        "sender_name": texts.CAMPAIGN_SENDER, "body": text, "created_at": now, "notified": False}]).scalar_one()
+    session.execute(sa.update(_C).where(_C.c.id == room).values(last_message_at=now))
+    return mid, message_view(_Stored(mid, room, text, now))
+
+
+def publish_messages(views: list[MessageView]) -> None:
+    """Show stored messages in open browsers (after their commit), where the app registered a publisher."""
+    _publish(views)

@@ -16,7 +16,7 @@ from sqlmodel import Session, func, select
 
 from afroboost import texts
 from afroboost.db import utc_now
-from afroboost.models import ClassSession, Course, Reservation, WaitlistEntry
+from afroboost.models import ClassSession, Course, Notice, Reservation, WaitlistEntry
 from afroboost.services import ServiceError
 from afroboost.services.catalog.schedule import do_generate_sessions
 from afroboost.services.forms import Checker, FormInvalid, parse_hhmm, parse_int, slugify
@@ -136,6 +136,7 @@ def do_delete_course(session: Session, *, course_id: int) -> str:
         session.add(course)
         session.flush()
         return "deactivated"
+    session.execute(sa.delete(Notice).where(Notice.session_id.in_(session_ids)))
     session.execute(sa.delete(WaitlistEntry).where(WaitlistEntry.session_id.in_(session_ids)))
     session.execute(sa.delete(ClassSession).where(ClassSession.course_id == course.id))
     session.delete(course)

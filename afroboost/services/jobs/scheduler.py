@@ -49,6 +49,8 @@ from afroboost.services.jobs.lease import (
     new_holder,
     scheduler_status,
 )
+from afroboost.services.notices.dispatch import notices_pass
+from afroboost.services.notices.dispatch import recover as recover_notices
 from afroboost.settings import get_settings
 
 __all__ = ["SchedulerService", "SchedulerStatus", "fire_slot", "schedule_slot", "scheduler_lifespan",
@@ -61,6 +63,7 @@ FIRE_SLOT = "afroboost.services.jobs.scheduler:fire_slot"  # textual reference: 
 SWEEP = "afroboost.services.jobs.scheduler:sweep"
 RECOVER_ZOMBIES = "afroboost.services.jobs.scheduler:recover_zombies"
 ALIVE = "afroboost.services.jobs.scheduler:alive"
+NOTICES = "afroboost.services.jobs.scheduler:notices"
 
 _leader: SchedulerService | None = None  # the service whose APScheduler runs in this process
 
@@ -147,6 +150,12 @@ async def recover_zombies() -> None:
         await _leader.recover_zombies()
 
 
+async def notices() -> None:
+    """Transactional messages and ending holds (services/notices/): every `notice_s` seconds."""
+    if _leader is not None:
+        await _leader.notices()
+
+
 async def alive() -> None:
     log.info("[SYSTEM] Scheduler is alive")
 
@@ -160,6 +169,10 @@ def _default_adapters() -> dict:
 async def _default_dispatch(**kwargs) -> int:
     # One claim per call: between claims the drain checks it is still leader / not stopping.
     return await dispatch_due(drain=False, **kwargs)
+
+
+async def _default_notices(**kwargs) -> int:
+    return await notices_pass(**kwargs)
 
 
 def _default_recover(session, *, now: datetime, older_than: timedelta | None) -> int:
@@ -188,7 +201,8 @@ class SchedulerService:
                  dispatch: Callable[..., Awaitable[int]] = _default_dispatch,
                  recover: Callable[..., int] = _default_recover, zombie_after: timedelta | None = None,
                  name: str = LEASE_NAME, ttl_s: float = LEASE_TTL_S, renew_s: float = 5.0, retry_s: float = 3.0,
-                 sweep_s: float = 5.0, limit: int = 100, claim_lease_s: float | None = None):
+                 sweep_s: float = 5.0, limit: int = 100, claim_lease_s: float | None = None,
+                 notices: Callable[..., Awaitable[int]] = _default_notices, notice_s: float = 1.0):
         self.holder = new_holder()
         self._adapters_factory, self._dispatch, self._recover = adapters, dispatch, recover
         self.zombie_after, self.name, self.limit = zombie_after, name, limit
@@ -202,6 +216,8 @@ class SchedulerService:
         self._again = False
         self._valid_until = 0.0  # loop time until which our lease surely holds
         self.dispatched = 0
+        self._notices, self.notice_s = notices, notice_s
+        self._notices_running = False
 
     @property
     def scheduling(self) -> bool:
@@ -262,7 +278,7 @@ class SchedulerService:
                                  job_defaults=JOB_DEFAULTS, timezone=UTC, event_loop=asyncio.get_running_loop())
         now = utc_now()
         for func, job_id, every in ((SWEEP, "sweep", self.sweep_s), (RECOVER_ZOMBIES, "zombies", 60.0),
-                                    (ALIVE, "alive", 60.0)):
+                                    (ALIVE, "alive", 60.0), (NOTICES, "notices", self.notice_s)):
             first = now if job_id != "alive" else now + timedelta(seconds=every)
             sched.add_job(func, "interval", seconds=every, id=job_id, jobstore="memory", next_run_time=first)
         try:
@@ -325,7 +341,23 @@ class SchedulerService:
             if sched.get_job(f"slot-{slot_id}") is None:
                 sched.add_job(FIRE_SLOT, **_slot_job(slot_id, due_at))
 
+    async def notices(self) -> None:
+        """One pass over the transactional messages (skipped while the previous one still runs)."""
+        if self._notices_running or not self.scheduling:
+            return
+        self._notices_running = True
+        try:
+            if self._adapters is None:
+                self._adapters = self._adapters_factory()
+            await self._notices(adapters=self._adapters, worker=self.holder)
+        except Exception:
+            log.exception("[NOTICES] pass failed")
+        finally:
+            self._notices_running = False
+
     async def recover_zombies(self) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(recover_notices)
         try:
             n = await asyncio.to_thread(in_write, self._recover, now=utc_now(), older_than=self.zombie_after)
         except Exception:

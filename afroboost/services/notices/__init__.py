@@ -1,0 +1,1 @@
+"""Transactional messages to one participant: composing them (compose) and sending them (dispatch)."""
