@@ -85,7 +85,9 @@ def row(r: ReservationRow) -> rx.Component:
                                 rx.text(r.phone, size="1", color=MUTED), spacing="0")),
         rx.table.cell(rx.vstack(rx.text(r.course), rx.text(r.when, size="1", color=MUTED), spacing="0")),
         rx.table.cell(rx.text(r.offer + " · " + r.price, size="2")),
-        rx.table.cell(rx.badge(r.status_label, color_scheme=rx.match(r.status, *STATUS_COLORS.items(), "gray"))),
+        rx.table.cell(rx.vstack(
+            rx.badge(r.status_label, color_scheme=rx.match(r.status, *STATUS_COLORS.items(), "gray")),
+            rx.text(r.messages, size="1", color=MUTED, data_testid="reservation-messages"), spacing="1")),
         rx.table.cell(rx.cond(r.headset != "", rx.text(texts.RES_HEADSET_NUMBER + r.headset, size="2"),
                               rx.text("–", color=MUTED))),
         rx.table.cell(actions(r)),

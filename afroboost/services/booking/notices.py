@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+from afroboost import texts
 from afroboost.db import as_utc
 from afroboost.models import ClassSession, Contact, Notice, NoticeKind, Reservation
 from afroboost.settings import get_settings
@@ -83,3 +85,27 @@ def plan_session_cancelled(session: Session, *, cls: ClassSession, reservations:
         n += queue(session, kind=NoticeKind.session_cancelled, contact_id=contact_id, session_id=cls.id,
                    waitlist_id=waitlist_id, due_at=now, now=now)
     return n
+
+
+def notice_summaries(session: Session, reservation_ids: list[int]) -> dict[int, str]:
+    """reservation id → « Confirmation ✓ · Rappel ⏳ »: what each booking was told (the coach's Réservations).
+
+    Per message kind: ✓ sent on at least one channel, ⏳ still to send, ✗ every channel failed,
+    – nothing to send (e.g. skipped because the booking was cancelled).
+    """
+    found: dict[int, dict[str, set[str]]] = {}
+    for start in range(0, len(reservation_ids), 500):
+        part = reservation_ids[start:start + 500]
+        rows = session.execute(sa.select(_N.c.reservation_id, _N.c.kind, _N.c.status)
+                               .where(_N.c.reservation_id.in_(part)).order_by(_N.c.id)).all()
+        for rid, kind, status in rows:
+            found.setdefault(rid, {}).setdefault(kind, set()).add(status)
+    out = {}
+    for rid, kinds in found.items():
+        parts = []
+        for kind, statuses in kinds.items():
+            mark = ("✓" if "sent" in statuses else "⏳" if statuses & {"queued", "sending"}
+                    else "✗" if "failed" in statuses else "–")
+            parts.append(f"{texts.NOTICE_KIND_LABELS.get(kind, kind)} {mark}")
+        out[rid] = " · ".join(parts)
+    return out

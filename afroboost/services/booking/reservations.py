@@ -16,6 +16,7 @@ from afroboost.models import ClassSession, Contact, Course, Notice, Offer, Reser
 from afroboost.services import ServiceError
 from afroboost.services.booking.booking import do_cancel
 from afroboost.services.booking.capacity import release_spot
+from afroboost.services.booking.notices import notice_summaries
 from afroboost.services.catalog.listing import format_day, format_time, local_tz
 from afroboost.services.catalog.pricing import format_chf
 
@@ -36,6 +37,7 @@ class ReservationRow:
     status_label: str = ""
     headset: str = ""
     headset_out: bool = False
+    messages: str = ""  # what the booking was told (services/booking/notices.py)
     search: str = ""  # lower-cased text the search box matches
 
 
@@ -50,6 +52,7 @@ def list_reservations(session: Session, *, limit: int = 2000) -> list[Reservatio
         .order_by(ClassSession.starts_at.desc(), Reservation.created_at.desc())
         .limit(limit)
     ).all()
+    told = notice_summaries(session, [r[0].id for r in rows])
     out = []
     for res, contact, cls, course, offer in rows:
         name = f"{contact.first_name} {contact.last_name}".strip() or contact.email or texts.UNNAMED_CONTACT
@@ -60,7 +63,7 @@ def list_reservations(session: Session, *, limit: int = 2000) -> list[Reservatio
             phone=contact.phone or "", course=course.name, session_id=cls.id, when=when, offer=offer.name,
             price=format_chf(res.price_cents), status=res.status,
             status_label=texts.STATUS_LABELS.get(res.status, res.status), headset=res.headset_number,
-            headset_out=bool(res.headset_number) and res.headset_returned_at is None,
+            headset_out=bool(res.headset_number) and res.headset_returned_at is None, messages=told.get(res.id, ""),
         )
         row.search = " ".join([row.code, row.name, row.email, row.phone, row.course, when, local]).lower()
         out.append(row)

@@ -154,3 +154,15 @@ def test_answer_links_are_signed_per_booking_and_action(db):
     forged = token.replace(token.split(".")[0], answer_token(13, CONFIRM).split(".")[0])
     assert read_answer_token(forged) is None
     assert read_answer_token("") is None and read_answer_token("x" * 500) is None
+
+
+def test_the_coach_sees_what_each_booking_was_told(db):
+    from afroboost.services.booking.reservations import list_reservations
+
+    sid, rid = full_session()
+    in_write(do_not_coming, reservation_id=rid, now=NOW)
+    rows = {r.id: r.messages for r in in_read(list_reservations)}
+    assert rows[rid] == "Confirmation ⏳ · Rappel ⏳ · « Tu viens toujours ? » ⏳"  # not sent yet
+    offered = in_read(lambda s: s.exec(select(WaitlistEntry.reservation_id).where(
+        WaitlistEntry.status == "promoted")).one())
+    assert rows[offered] == "Place proposée ⏳"
